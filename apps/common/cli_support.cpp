@@ -1,0 +1,230 @@
+#include "common/cli_support.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <csignal>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <mutex>
+#include <thread>
+
+#include "bulletin/document.hpp"
+#include "bulletin/parse.hpp"
+#include "bulletin/serialize.hpp"
+
+namespace bulletin::cli {
+
+namespace fs = std::filesystem;
+
+Result<std::string> read_input(const std::string& path) {
+  if (path == "-") {
+    std::string data{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    if (std::cin.bad()) return Error{Errc::io_error, "cannot read standard input", {}};
+    return data;
+  }
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    return Error{Errc::io_error, "is a directory (use -r to read the files in it)", {}};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{Errc::io_error, fmt::format("cannot open: {}", std::strerror(errno)), {}};
+  std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad())
+    return Error{Errc::io_error, fmt::format("cannot read: {}", std::strerror(errno)), {}};
+  return data;
+}
+
+Result<std::vector<Document>> load_documents(const std::string& path, const ParseOptions& options) {
+  auto bytes = read_input(path);
+  if (!bytes) return bytes.error();
+  const std::string& data = *bytes;
+  const std::size_t first = data.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || data[first] != '{') {
+    ParseOptions with_path = options;
+    with_path.path = path;
+    auto doc = parse(data, with_path);
+    if (!doc) return doc.error();
+    return std::vector<Document>{std::move(doc).value()};
+  }
+  // One pretty document, or JSON Lines: try the whole first, then line by line.
+  auto whole = from_json(data);
+  if (whole) return std::vector<Document>{std::move(whole).value()};
+  std::vector<Document> docs;
+  std::size_t line_no = 0;
+  std::size_t begin = 0;
+  while (begin < data.size()) {
+    std::size_t end = data.find('\n', begin);
+    if (end == std::string::npos) end = data.size();
+    ++line_no;
+    const std::string_view line(data.data() + begin, end - begin);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      auto doc = from_json(line);
+      if (!doc) {
+        if (line_no == 1)
+          return whole.error();  // not JSON Lines either: report the whole-document error
+        Error error = doc.error();
+        if (error.where) error.where->line += line_no - 1;
+        return error;
+      }
+      docs.push_back(std::move(doc).value());
+    }
+    begin = end + 1;
+  }
+  return docs;
+}
+
+namespace {
+
+bool has_extension(const fs::path& p, const std::vector<std::string>& extensions) {
+  std::string ext = p.extension().string();
+  if (!ext.empty()) ext.erase(0, 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
+}
+
+}  // namespace
+
+InputList expand_inputs(const std::vector<std::string>& args, bool recursive,
+                        const std::vector<std::string>& extensions) {
+  InputList list;
+  for (const auto& arg : args) {
+    std::error_code ec;
+    if (arg == "-" || !fs::is_directory(arg, ec)) {
+      list.files.push_back(arg);
+      continue;
+    }
+    if (!recursive) {
+      list.files.push_back(arg);  // read_input reports it
+      continue;
+    }
+    std::vector<std::string> found;
+    // Links to directories are not followed, so a symlink loop cannot recurse.
+    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec),
+        end;
+    if (ec) {
+      list.errors.push_back(fmt::format("{}: cannot read directory: {}", arg, ec.message()));
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        list.errors.push_back(fmt::format("{}: {}", it->path().string(), ec.message()));
+        break;
+      }
+      std::error_code type_ec;
+      if (it->is_regular_file(type_ec) && has_extension(it->path(), extensions)) {
+        found.push_back(it->path().string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    list.files.insert(list.files.end(), found.begin(), found.end());
+  }
+  return list;
+}
+
+void report(const std::string& tool, const std::string& path, const std::optional<Location>& where,
+            const std::string& message) {
+  std::string line = tool + ": " + path;
+  if (where && where->line > 0) line += fmt::format(":{}:{}", where->line, where->column);
+  line += ": " + message + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+Output::Output(std::string path) : path_(std::move(path)) {
+  std::signal(SIGPIPE, SIG_IGN);
+  if (path_.empty() || path_ == "-") {
+    file_ = stdout;
+    return;
+  }
+  to_stdout_ = false;
+  const fs::path target(path_);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string pattern = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = mkstemp(pattern.data());
+  if (fd < 0) {
+    failed_ = true;
+    error_ =
+        fmt::format("cannot create a temporary file beside {}: {}", path_, std::strerror(errno));
+    return;
+  }
+  temp_path_ = pattern;
+  file_ = fdopen(fd, "wb");
+}
+
+Output::~Output() {
+  if (!to_stdout_ && !temp_path_.empty()) {
+    if (file_ != nullptr) std::fclose(file_);
+    std::remove(temp_path_.c_str());
+  }
+}
+
+bool Output::write(const std::string& data) {
+  if (failed_) return false;
+  if (data.empty()) return true;
+  if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
+    failed_ = true;
+    broken_pipe_ = errno == EPIPE;
+    error_ = fmt::format("cannot write {}: {}", to_stdout_ ? "standard output" : path_,
+                         std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+bool Output::commit() {
+  if (failed_) return false;
+  if (std::fflush(file_) != 0) {
+    failed_ = true;
+    broken_pipe_ = errno == EPIPE;
+    error_ = fmt::format("cannot write {}: {}", to_stdout_ ? "standard output" : path_,
+                         std::strerror(errno));
+    return false;
+  }
+  if (to_stdout_) return true;
+  const bool synced = fsync(fileno(file_)) == 0;
+  const bool closed = std::fclose(file_) == 0;
+  file_ = nullptr;
+  if (!synced || !closed) {
+    failed_ = true;
+    error_ = fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+    return false;
+  }
+  // mkstemp creates 0600; give the result the permissions a new file would get.
+  const mode_t mask = umask(0);
+  umask(mask);
+  chmod(temp_path_.c_str(), 0666 & ~mask);
+  if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    failed_ = true;
+    error_ = fmt::format("cannot replace {}: {}", path_, std::strerror(errno));
+    return false;
+  }
+  temp_path_.clear();
+  return true;
+}
+
+std::optional<int> parse_arguments(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kOk : kFailure;
+  }
+  return std::nullopt;
+}
+
+std::string version_string(const std::string& tool) {
+  return fmt::format("{} {} (output contract {}, ICU {})", tool, bulletin::version(),
+                     bulletin::kSchemaVersion, bulletin::icu_version());
+}
+
+}  // namespace bulletin::cli

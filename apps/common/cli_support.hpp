@@ -1,0 +1,147 @@
+// What the command-line tools share: reading inputs ("-" is stdin), walking
+// directories, writing output atomically, reporting errors and exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bulletin/document.hpp"
+#include "bulletin/parse.hpp"
+#include "bulletin/result.hpp"
+
+namespace bulletin::cli {
+
+/// Exit status shared by the tools (README "Exit status").
+enum ExitCode : int { kOk = 0, kFindings = 1, kFailure = 2 };
+
+/// Reads a whole file, or standard input for "-". Errors name the cause.
+[[nodiscard]] Result<std::string> read_input(const std::string& path);
+
+/// The documents in one input: bulletin text (parsed with `options`), or
+/// bulletin-parse output — one JSON document, or JSON Lines with one per line.
+/// JSON is recognised by its first non-blank byte being '{'. Errors carry the
+/// line and column of the offending text.
+[[nodiscard]] Result<std::vector<Document>> load_documents(const std::string& path,
+                                                           const ParseOptions& options);
+
+/// Expands the arguments: files stay as given; directories are walked when
+/// `recursive` (regular files with the given extensions, sorted by path, links
+/// to directories not followed), and are an error otherwise.
+struct InputList {
+  std::vector<std::string> files;
+  std::vector<std::string> errors;  // messages for arguments that could not be expanded
+};
+[[nodiscard]] InputList expand_inputs(const std::vector<std::string>& args, bool recursive,
+                                      const std::vector<std::string>& extensions);
+
+/// Prints `tool: path[:line:col]: message` on stderr.
+void report(const std::string& tool, const std::string& path, const std::optional<Location>& where,
+            const std::string& message);
+
+/// Output that is either stdout or a file replaced atomically on commit():
+/// written to a temporary file beside it, flushed, synced and renamed; on any
+/// failure the temporary file is removed and the target left untouched.
+class Output {
+ public:
+  /// Empty path or "-" means standard output.
+  explicit Output(std::string path);
+  ~Output();
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+
+  /// False once writing failed (disk full, closed pipe); see error().
+  bool write(const std::string& data);
+  /// Finishes the output; false on failure.
+  bool commit();
+  [[nodiscard]] const std::string& error() const { return error_; }
+  /// True when the reader went away (EPIPE): stop quietly.
+  [[nodiscard]] bool broken_pipe() const { return broken_pipe_; }
+
+ private:
+  std::string path_;
+  std::string temp_path_;
+  std::FILE* file_ = nullptr;
+  bool to_stdout_ = true;
+  bool failed_ = false;
+  bool broken_pipe_ = false;
+  std::string error_;
+};
+
+/// Runs `work(i)` for i in [0, count) on `jobs` threads and hands each result
+/// to `emit` in index order; `emit` returns false to stop early.
+template <typename T>
+void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::size_t)>& work,
+                 const std::function<bool(T&&)>& emit) {
+  if (jobs <= 1 || count <= 1) {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!emit(work(i))) return;
+    }
+    return;
+  }
+  // Workers take indexes in order; the window bounds how far they run ahead of
+  // the writer, so memory is bounded by a few documents, not the batch.
+  const std::size_t window = static_cast<std::size_t>(jobs) * 2;
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::condition_variable room;
+  std::deque<std::optional<T>> pending;  // results for [emitted, emitted + size)
+  std::size_t next = 0;
+  std::size_t emitted = 0;
+  bool stop = false;
+  auto worker = [&] {
+    for (;;) {
+      std::size_t index;
+      {
+        std::unique_lock lock(mutex);
+        room.wait(lock, [&] { return stop || next >= count || next < emitted + window; });
+        if (stop || next >= count) return;
+        index = next++;
+        if (pending.size() < next - emitted) pending.resize(next - emitted);
+      }
+      T result = work(index);
+      {
+        std::lock_guard lock(mutex);
+        if (index >= emitted) pending[index - emitted] = std::move(result);
+      }
+      ready.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  while (emitted < count) {
+    T result;
+    {
+      std::unique_lock lock(mutex);
+      ready.wait(lock, [&] { return !pending.empty() && pending.front().has_value(); });
+      result = std::move(*pending.front());
+      pending.pop_front();
+      ++emitted;
+    }
+    room.notify_all();
+    if (!emit(std::move(result))) {
+      std::lock_guard lock(mutex);
+      stop = true;
+      break;
+    }
+  }
+  room.notify_all();
+  for (auto& t : threads) t.join();
+}
+
+/// Parses arguments the CLI11 way, mapping CLI11's own exit codes to 2
+/// (usage) except --help and --version, which exit 0. Returns the exit code
+/// to stop with, or nullopt to carry on.
+[[nodiscard]] std::optional<int> parse_arguments(CLI::App& app, int argc, char** argv);
+
+/// "bulletin-parse 0.1.0 (bulletin/1, ICU 72.1)".
+[[nodiscard]] std::string version_string(const std::string& tool);
+
+}  // namespace bulletin::cli

@@ -1,0 +1,13 @@
+# Warnings for the project's own targets only; never exported to consumers.
+add_library(bulletin_warnings INTERFACE)
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  target_compile_options(bulletin_warnings INTERFACE -Wall -Wextra -pedantic -Wshadow)
+  if(BULLETIN_WARNINGS_AS_ERRORS)
+    target_compile_options(bulletin_warnings INTERFACE -Werror)
+  endif()
+elseif(MSVC)
+  target_compile_options(bulletin_warnings INTERFACE /W4 /permissive- /utf-8)
+  if(BULLETIN_WARNINGS_AS_ERRORS)
+    target_compile_options(bulletin_warnings INTERFACE /WX)
+  endif()
+endif()

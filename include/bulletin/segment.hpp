@@ -1,0 +1,45 @@
+// Segmenting: metadata, title, date, speaker turns, roster and section headings.
+//
+// Works on normalized text (see normalize.hpp). Speaker labels are recognised
+// by shape — role words (主持人, 问, 答, 记者), reporters' outlets (…记者提问,
+// with or without a colon), bracketed labels (【主持人】), names that the host
+// introduces or that look like a Chinese personal name — never by a list of
+// the people in one bulletin. A line that merely contains a colon
+// (各位媒体朋友:, 五种:一是…) is not a turn.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "bulletin/document.hpp"
+
+namespace bulletin {
+
+/// A byte range of the normalized text.
+struct TextRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+struct Segmentation {
+  /// Title, date, year, metadata, speakers, turns, sections and diagnostics.
+  /// Spans hold byte offsets into the normalized text (line and column 0);
+  /// parse() maps them to the original input.
+  Document document;
+  /// Where the body starts: everything before is header (metadata, title, noise).
+  std::size_t body_begin = 0;
+  /// Ranges inside the body that carry no facts: speaker labels, heading
+  /// markers, noise lines. Sorted, non-overlapping.
+  std::vector<TextRange> excluded;
+  /// Per turn (same order as document.turns): the body range after the label.
+  std::vector<TextRange> turn_bodies;
+  /// Per section (same order as document.sections): where its scope ends, the
+  /// start of the next heading of the same or a higher level, or its turn's end.
+  std::vector<std::size_t> section_ends;
+};
+
+/// Never fails: text it cannot place becomes body text or a diagnostic.
+[[nodiscard]] Segmentation segment(std::string_view normalized);
+
+}  // namespace bulletin

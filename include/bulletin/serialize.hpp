@@ -1,0 +1,42 @@
+// Serializing documents: JSON (`bulletin/1`), JSON Lines, CSV/TSV fact tables
+// and a short human summary. Output is deterministic: the same Document gives
+// the same bytes on every run and platform.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulletin/document.hpp"
+#include "bulletin/result.hpp"
+
+namespace bulletin {
+
+/// One document as a JSON object; `indent` < 0 gives a single line.
+[[nodiscard]] std::string to_json(const Document& doc, int indent = 2);
+
+/// One JSON object per fact, one per line, each with the document's path.
+[[nodiscard]] std::string facts_to_jsonl(const Document& doc);
+
+/// The facts as a JSON array (pretty), each with the document's path.
+[[nodiscard]] std::string facts_to_json(const Document& doc, int indent = 2);
+
+/// Column names of the fact table, in order.
+[[nodiscard]] const std::vector<std::string>& fact_columns();
+
+/// Fact rows, RFC 4180 quoting for ',' and tab-separated (tabs and line
+/// breaks inside fields become spaces) for '\t'. No header line.
+[[nodiscard]] std::string facts_to_table(const Document& doc, char separator);
+
+/// The header line of the fact table.
+[[nodiscard]] std::string fact_table_header(char separator);
+
+/// A short human summary: speakers, sections, fact count, diagnostics.
+[[nodiscard]] std::string to_text_summary(const Document& doc);
+
+/// Reads a document written by to_json (any indentation), as validate and
+/// diff do with bulletin-parse output. Errors: Errc::invalid_json with the
+/// line and column of the problem, also for a missing or mistyped field.
+[[nodiscard]] Result<Document> from_json(std::string_view json);
+
+}  // namespace bulletin

@@ -1,0 +1,312 @@
+#include "bulletin/decode.hpp"
+
+#include <fmt/format.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "detail/text.hpp"
+
+namespace bulletin {
+
+void OffsetMap::add(std::size_t derived, std::size_t origin) {
+  if (!points_.empty()) {
+    const auto& [d, o] = points_.back();
+    // Still on the same diagonal: the existing checkpoint already covers it.
+    if (derived >= d && origin >= o && derived - d == origin - o) return;
+  }
+  points_.emplace_back(derived, origin);
+}
+
+std::size_t OffsetMap::map(std::size_t derived) const {
+  if (points_.empty()) return derived;
+  auto it = std::upper_bound(points_.begin(), points_.end(), derived,
+                             [](std::size_t value, const auto& p) { return value < p.first; });
+  if (it == points_.begin()) return static_cast<std::size_t>(points_.front().second);
+  --it;
+  return static_cast<std::size_t>(it->second + (derived - it->first));
+}
+
+namespace {
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
+
+struct DetectorCloser {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+
+struct Bom {
+  const char* encoding;
+  std::size_t length;
+};
+
+Bom sniff_bom(std::string_view b) {
+  auto at = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+  if (b.size() >= 3 && at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) return {"UTF-8", 3};
+  if (b.size() >= 4 && at(0) == 0xFF && at(1) == 0xFE && at(2) == 0 && at(3) == 0)
+    return {"UTF-32LE", 4};
+  if (b.size() >= 4 && at(0) == 0 && at(1) == 0 && at(2) == 0xFE && at(3) == 0xFF)
+    return {"UTF-32BE", 4};
+  if (b.size() >= 2 && at(0) == 0xFF && at(1) == 0xFE) return {"UTF-16LE", 2};
+  if (b.size() >= 2 && at(0) == 0xFE && at(1) == 0xFF) return {"UTF-16BE", 2};
+  return {nullptr, 0};
+}
+
+std::string canonical_name(std::string_view name) {
+  std::string upper;
+  for (char c : name) upper += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+  if (upper == "UTF8") return "UTF-8";
+  if (upper == "GB2312" || upper == "GBK" || upper == "CP936") return upper;
+  return upper;
+}
+
+Location locate(std::string_view decoded_prefix, std::size_t offset) {
+  const auto lc = detail::resolve_line_columns(decoded_prefix, {decoded_prefix.size()});
+  return {offset, lc[0].line, lc[0].column};
+}
+
+/// Validates UTF-8; returns the offset of the first ill-formed sequence or npos.
+std::size_t first_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int32_t>(s.size());
+  std::int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::string_view::npos;
+}
+
+std::string describe_bytes(std::string_view bytes, std::size_t offset) {
+  std::string out;
+  for (std::size_t i = offset; i < bytes.size() && i < offset + 4; ++i) {
+    if (!out.empty()) out += ' ';
+    out += fmt::format("0x{:02X}", static_cast<unsigned char>(bytes[i]));
+  }
+  return out;
+}
+
+/// UTF-8 input: copy, or copy with replacements when lenient.
+Result<Decoded> decode_utf8(std::string_view bytes, std::size_t bom, const DecodeOptions& options) {
+  Decoded out;
+  out.encoding = "UTF-8";
+  std::string_view body = bytes.substr(bom);
+  std::size_t bad = first_invalid_utf8(body);
+  out.to_source.add(0, bom);
+  if (bad == std::string_view::npos) {
+    out.text.assign(body);
+    return out;
+  }
+  if (!options.lenient) {
+    Location where = locate(body.substr(0, bad), bom + bad);
+    return Error{Errc::invalid_encoding,
+                 fmt::format("invalid UTF-8 byte {} at offset {}",
+                             describe_bytes(bytes.substr(0, bom + bad + 1), bom + bad), bom + bad),
+                 where};
+  }
+  out.text.reserve(body.size());
+  const auto* p = reinterpret_cast<const std::uint8_t*>(body.data());
+  const auto n = static_cast<std::int32_t>(body.size());
+  std::int32_t i = 0;
+  while (i < n) {
+    const std::int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      if (out.replaced++ == 0) out.first_replaced_offset = bom + static_cast<std::size_t>(start);
+      out.to_source.add(out.text.size(), bom + static_cast<std::size_t>(start));
+      out.text += "\xEF\xBF\xBD";
+      out.to_source.add(out.text.size(), bom + static_cast<std::size_t>(i));
+    } else {
+      out.text.append(
+          body.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+/// Any other encoding through an ICU converter in stop mode, keeping for each
+/// UTF-16 unit the source offset ICU reports.
+Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::string& encoding,
+                           const DecodeOptions& options) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr converter(ucnv_open(encoding.c_str(), &status));
+  if (U_FAILURE(status)) {
+    return Error{Errc::invalid_argument, fmt::format("unknown encoding '{}'", encoding), {}};
+  }
+  if (!options.lenient) {
+    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                        &status);
+  }
+  Decoded out;
+  out.encoding = encoding;
+  std::string_view body = bytes.substr(bom);
+  const char* source = body.data();
+  const char* source_limit = body.data() + body.size();
+  constexpr std::size_t kChunk = 1 << 16;
+  std::vector<UChar> units(kChunk);
+  std::vector<std::int32_t> offsets(kChunk);
+  std::size_t consumed_before = 0;  // body offset where the current call began
+  char32_t pending_lead = 0;
+  std::size_t pending_lead_offset = 0;
+  out.text.reserve(body.size() + body.size() / 2);
+
+  for (;;) {
+    UChar* target = units.data();
+    const char* call_start = source;
+    status = U_ZERO_ERROR;
+    ucnv_toUnicode(converter.get(), &target, units.data() + units.size(), &source, source_limit,
+                   offsets.data(), true, &status);
+    const std::size_t produced = static_cast<std::size_t>(target - units.data());
+    for (std::size_t k = 0; k < produced; ++k) {
+      const UChar u = units[k];
+      const std::size_t src =
+          bom + consumed_before + static_cast<std::size_t>(std::max(offsets[k], 0));
+      char32_t c = u;
+      std::size_t c_src = src;
+      if (U16_IS_LEAD(u)) {
+        pending_lead = u;
+        pending_lead_offset = src;
+        continue;
+      }
+      if (U16_IS_TRAIL(u) && pending_lead != 0) {
+        c = static_cast<char32_t>(U16_GET_SUPPLEMENTARY(pending_lead, u));
+        c_src = pending_lead_offset;
+      }
+      pending_lead = 0;
+      if (c == 0xFFFD && options.lenient) {
+        if (out.replaced++ == 0) out.first_replaced_offset = c_src;
+      }
+      out.to_source.add(out.text.size(), c_src);
+      detail::append_utf8(out.text, c);
+    }
+    consumed_before += static_cast<std::size_t>(source - call_start);
+    if (status == U_BUFFER_OVERFLOW_ERROR) continue;
+    if (U_FAILURE(status)) {
+      char invalid[32];
+      std::int8_t invalid_length = sizeof invalid;
+      UErrorCode ignored = U_ZERO_ERROR;
+      ucnv_getInvalidChars(converter.get(), invalid, &invalid_length, &ignored);
+      const std::size_t bad = bom + static_cast<std::size_t>(source - body.data()) -
+                              static_cast<std::size_t>(std::max<std::int8_t>(invalid_length, 0));
+      const char* what = status == U_TRUNCATED_CHAR_FOUND ? "truncated" : "invalid";
+      return Error{
+          Errc::invalid_encoding,
+          fmt::format(
+              "{} {} sequence {} at offset {}", what, encoding,
+              describe_bytes(bytes.substr(0, bad + static_cast<std::size_t>(
+                                                       std::max<std::int8_t>(invalid_length, 1))),
+                             bad),
+              bad),
+          locate(out.text, bad)};
+    }
+    break;
+  }
+  out.to_source.add(out.text.size(), bytes.size());
+  return out;
+}
+
+std::string detector_hint(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
+  if (U_FAILURE(status)) return {};
+  const auto length = static_cast<std::int32_t>(std::min<std::size_t>(bytes.size(), 1 << 16));
+  ucsdet_setText(detector.get(), bytes.data(), length, &status);
+  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
+  if (U_FAILURE(status) || match == nullptr) return {};
+  const char* name = ucsdet_getName(match, &status);
+  const std::int32_t confidence = ucsdet_getConfidence(match, &status);
+  if (U_FAILURE(status) || name == nullptr) return {};
+  return fmt::format("{} (confidence {}%)", name, confidence);
+}
+
+}  // namespace
+
+Result<Decoded> decode(std::string_view bytes, const DecodeOptions& options) {
+  const Bom bom = sniff_bom(bytes);
+  const bool is_utf16_or_32 = bom.encoding != nullptr && std::string_view(bom.encoding) != "UTF-8";
+
+  if (!options.encoding.empty()) {
+    std::string name = canonical_name(options.encoding);
+    const std::size_t skip = (bom.encoding != nullptr && name == bom.encoding) ? bom.length : 0;
+    if (name == "UTF-8") return decode_utf8(bytes, skip, options);
+    return decode_icu(bytes, skip, name, options);
+  }
+  if (is_utf16_or_32) return decode_icu(bytes, bom.length, bom.encoding, options);
+
+  const std::size_t nul = bytes.find('\0');
+  if (nul != std::string_view::npos) {
+    std::string hint = detector_hint(bytes);
+    return Error{
+        Errc::binary_input,
+        fmt::format("binary input: NUL byte at offset {}{}", nul,
+                    hint.empty() ? ""
+                                 : fmt::format("; looks like {} without a byte-order mark, "
+                                               "pass --encoding if it is text",
+                                               hint)),
+        locate(first_invalid_utf8(bytes.substr(0, nul)) == std::string_view::npos
+                   ? bytes.substr(0, nul)
+                   : std::string_view{},
+               nul)};
+  }
+  if (bom.encoding != nullptr || first_invalid_utf8(bytes) == std::string_view::npos ||
+      options.lenient) {
+    if (bom.encoding == nullptr && options.lenient &&
+        first_invalid_utf8(bytes) != std::string_view::npos) {
+      // Lenient and not UTF-8: GB18030 is still the better guess when it decodes cleanly.
+      DecodeOptions strict = options;
+      strict.lenient = false;
+      auto gb = decode_icu(bytes, 0, "GB18030", strict);
+      if (gb) return gb;
+    }
+    return decode_utf8(bytes, bom.length, options);
+  }
+  auto gb = decode_icu(bytes, 0, "GB18030", options);
+  if (gb) return gb;
+  // Neither: report where UTF-8 broke, the likelier intent, plus the detector's guess.
+  auto utf8 = decode_utf8(bytes, 0, options);
+  Error error = utf8.error();
+  std::string hint = detector_hint(bytes);
+  error.message += " (not GB18030 either";
+  if (!hint.empty()) error.message += "; detector suggests " + hint;
+  error.message += ")";
+  return error;
+}
+
+Result<std::string> encode(std::string_view utf8, std::string_view encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::string name(encoding);
+  ConverterPtr to(ucnv_open(name.c_str(), &status));
+  if (U_FAILURE(status))
+    return Error{Errc::invalid_argument, fmt::format("unknown encoding '{}'", name), {}};
+  ConverterPtr from(ucnv_open("UTF-8", &status));
+  ucnv_setFromUCallBack(to.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::string out(utf8.size() * 4 + 16, '\0');
+  char* target = out.data();
+  const char* source = utf8.data();
+  status = U_ZERO_ERROR;
+  ucnv_convertEx(to.get(), from.get(), &target, out.data() + out.size(), &source,
+                 utf8.data() + utf8.size(), nullptr, nullptr, nullptr, nullptr, true, true,
+                 &status);
+  if (U_FAILURE(status)) {
+    return Error{Errc::invalid_encoding,
+                 fmt::format("cannot encode text as {}: {}", name, u_errorName(status)),
+                 {}};
+  }
+  out.resize(static_cast<std::size_t>(target - out.data()));
+  return out;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,28 @@
+// Small recognisers the segmenter needs: dates, page furniture, list numbers.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bulletin::detail {
+
+/// Reads a list number at `pos`: 1–3 ASCII digits, or a Chinese numeral up to
+/// 999 (一 … 九十九, 两, 〇). Advances `pos`; `chinese` tells which it was.
+bool read_small_number(std::string_view s, std::size_t& pos, int& value, bool& chinese);
+
+/// The first calendar date in `s` as ISO 8601 (2022-12-23, 2022/12/23,
+/// 2022.12.23, 2022年12月23日), validated; nullopt if none.
+std::optional<std::string> find_date(std::string_view s);
+
+/// The first year written as 19xx年 or 20xx年.
+std::optional<int> find_year(std::string_view s);
+
+/// A web page's render stamp: 2023-11-05 11:00:00 星期日 (a date with a clock time).
+bool is_timestamp_line(std::string_view line);
+
+/// A page footer of text extracted from PDF: — 9 —, - 9 -, 第3页, 第3页 共10页, 3/10.
+bool is_page_footer(std::string_view line);
+
+}  // namespace bulletin::detail

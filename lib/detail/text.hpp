@@ -1,0 +1,101 @@
+// Internal UTF-8 helpers shared by the pipeline stages.
+#pragma once
+
+#include <unicode/utf8.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bulletin::detail {
+
+/// Decodes the code point at `pos` and advances `pos`; U+FFFD (and one byte)
+/// for an ill-formed sequence, so loops always progress.
+inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
+  UChar32 c = 0;
+  auto i = static_cast<std::int32_t>(pos);
+  U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), i, static_cast<std::int32_t>(s.size()),
+          c);
+  pos = static_cast<std::size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+/// The code point that ends at `pos` and moves `pos` to its start.
+inline char32_t prev_code_point(std::string_view s, std::size_t& pos) {
+  UChar32 c = 0;
+  auto i = static_cast<std::int32_t>(pos);
+  U8_PREV(reinterpret_cast<const std::uint8_t*>(s.data()), 0, i, c);
+  pos = static_cast<std::size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+inline void append_utf8(std::string& out, char32_t c) {
+  std::uint8_t buf[4];
+  std::int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(buf, len, 4, static_cast<UChar32>(c), error);
+  if (error) {
+    out += "\xEF\xBF\xBD";
+    return;
+  }
+  out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
+}
+
+inline bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
+
+inline bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
+
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// Number of code points in a UTF-8 string.
+inline std::size_t count_code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+/// Trims ASCII spaces and tabs at both ends (normalized text has no other blanks).
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+/// Trims spaces, tabs and line breaks at both ends.
+inline std::string_view trim_blank_lines(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+/// One line of a text: [begin, end) without its line break.
+struct Line {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// Splits on \n, \r\n and \r.
+std::vector<Line> split_lines(std::string_view text);
+
+/// Resolves byte offsets of a UTF-8 text to 1-based line and column (code
+/// points) in one pass: callers hand all offsets at once, so a text with one
+/// enormous line costs no more than one with many short ones.
+struct LineColumn {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+std::vector<LineColumn> resolve_line_columns(std::string_view text,
+                                             const std::vector<std::size_t>& offsets);
+
+}  // namespace bulletin::detail

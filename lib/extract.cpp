@@ -1,0 +1,474 @@
+#include "bulletin/extract.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "detail/lexicon.hpp"
+#include "detail/text.hpp"
+
+namespace bulletin {
+namespace {
+
+using detail::ends_with;
+using detail::next_code_point;
+using detail::prev_code_point;
+using detail::starts_with;
+
+// How far clause and sentence scans may reach, so that a text without
+// punctuation (one enormous line) stays linear.
+constexpr std::size_t kMaxClauseBytes = 240;
+constexpr std::size_t kMaxSentenceBytes = 600;
+constexpr std::size_t kMaxQuotedCodePoints = 12;
+constexpr std::size_t kMaxSubjectCodePoints = 24;
+
+bool is_clause_delimiter(char32_t c) {
+  switch (c) {
+    case U',':
+    case U'。':
+    case U';':
+    case U'!':
+    case U'?':
+    case U':':
+    case U'\n':
+    case U'(':
+    case U')':
+    case U'“':
+    case U'”':
+    case U'《':
+    case U'》':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_sentence_delimiter(char32_t c) {
+  return c == U'。' || c == U'!' || c == U'?' || c == U'\n' || c == U';';
+}
+
+bool is_open_quote(char32_t c) {
+  return c == U'“' || c == U'"' || c == U'《' || c == U'「' || c == U'『' || c == U'‘';
+}
+bool is_close_quote(char32_t c) {
+  return c == U'”' || c == U'"' || c == U'》' || c == U'」' || c == U'』' || c == U'’';
+}
+
+std::size_t scan_back(std::string_view text, std::size_t pos, std::size_t floor,
+                      bool (*stop)(char32_t)) {
+  const std::size_t limit = pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0;
+  floor = std::max(floor, limit);
+  while (pos > floor) {
+    std::size_t prev = pos;
+    if (stop(prev_code_point(text, prev))) break;
+    pos = prev;
+  }
+  return pos;
+}
+
+std::size_t scan_forward(std::string_view text, std::size_t pos, std::size_t ceiling,
+                         bool (*stop)(char32_t)) {
+  ceiling = std::min(ceiling, pos + kMaxSentenceBytes);
+  while (pos < ceiling) {
+    std::size_t next = pos;
+    if (stop(next_code_point(text, next))) break;
+    pos = next;
+  }
+  return std::min(pos, ceiling);
+}
+
+/// Inside a short quotation (“两个维护”, “1+6”, 《…》): a name or slogan.
+bool inside_short_quote(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t pos = begin;
+  std::size_t n = 0;
+  bool opened = false;
+  while (pos > 0 && n <= kMaxQuotedCodePoints) {
+    std::size_t prev = pos;
+    const char32_t c = prev_code_point(text, prev);
+    if (is_open_quote(c)) {
+      opened = true;
+      break;
+    }
+    if (is_close_quote(c) || is_clause_delimiter(c)) return false;
+    pos = prev;
+    ++n;
+  }
+  if (!opened) return false;
+  pos = end;
+  while (pos < text.size() && n <= kMaxQuotedCodePoints) {
+    const char32_t c = next_code_point(text, pos);
+    if (is_close_quote(c)) return true;
+    if (is_open_quote(c) || is_clause_delimiter(c)) return false;
+    ++n;
+  }
+  return false;
+}
+
+bool has_ascii_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool has_scale(std::string_view s) {
+  for (std::string_view scale : {"万", "亿", "萬", "億", "千", "百"}) {
+    if (s.find(scale) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+constexpr std::array<std::string_view, 30> kLeadingFillers = {
+    "截至目前", "截至年底", "今年以来", "近年来", "目前", "其中", "共计", "合计", "总计", "累计",
+    "已经",     "同时",     "另有",     "此外",   "以及", "先后", "分别", "今年", "全年", "当年",
+    "共",       "已",       "并",       "还",     "和",   "及",   "与",   "又",   "再",   "以来"};
+
+constexpr std::array<std::string_view, 24> kTrailingFillers = {
+    "分别为", "分别达", "已达到", "达到了", "达到",   "共计",   "合计",   "总计",
+    "累计",   "增至",   "提升至", "提高到", "提高至", "上升至", "下降至", "降至",
+    "已达",   "达",     "为",     "是",     "有",     "共",     "了",     "约"};
+
+constexpr std::array<std::string_view, 22> kUpVerbs = {
+    "增长", "增加",   "提高",   "上升",   "提升",   "扩大", "上涨", "增幅", "增速", "增", "涨",
+    "增長", "增加了", "提高了", "增长了", "上升了", "回升", "攀升", "加快", "多",   "高", "升"};
+constexpr std::array<std::string_view, 18> kDownVerbs = {
+    "下降", "减少",   "降低",   "回落",   "下滑", "缩小", "收窄", "减", "降",
+    "跌",   "下降了", "减少了", "降低了", "下跌", "减少", "降幅", "少", "低"};
+
+constexpr std::array<std::string_view, 14> kBases = {
+    "比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年",
+    "较去年",     "同比",       "环比",       "比上月",     "较上月", "比年初", "较年初"};
+
+std::string_view strip_subject(std::string_view s) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    s = detail::trim(s);
+    for (std::string_view p : {"、", ",", "，", ":", "(", ")", "“", "”", "\"", "."}) {
+      if (starts_with(s, p)) {
+        s.remove_prefix(p.size());
+        changed = true;
+      }
+      if (ends_with(s, p)) {
+        s.remove_suffix(p.size());
+        changed = true;
+      }
+    }
+    for (auto f : kLeadingFillers) {
+      if (starts_with(s, f) && s.size() > f.size()) {
+        s.remove_prefix(f.size());
+        changed = true;
+        break;
+      }
+    }
+    for (auto f : kTrailingFillers) {
+      if (ends_with(s, f) && s.size() > f.size()) {
+        s.remove_suffix(f.size());
+        changed = true;
+        break;
+      }
+    }
+  }
+  // Keep the tail: the words next to the number say what it measures.
+  std::size_t n = detail::count_code_points(s);
+  std::size_t pos = 0;
+  while (n > kMaxSubjectCodePoints) {
+    next_code_point(s, pos);
+    --n;
+  }
+  return s.substr(pos);
+}
+
+/// The longest entry of `words` that `s` ends with.
+std::string_view longest_suffix(std::string_view s, const auto& words) {
+  std::string_view best;
+  for (std::string_view w : words) {
+    if (w.size() > best.size() && ends_with(s, w)) best = w;
+  }
+  return best;
+}
+
+std::optional<int> year_of_date(std::string_view surface) {
+  if (surface.size() < 4) return std::nullopt;
+  int y = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (surface[i] < '0' || surface[i] > '9') return std::nullopt;
+    y = y * 10 + (surface[i] - '0');
+  }
+  if (y < 1900 || y > 2199) return std::nullopt;
+  return y;
+}
+
+bool mentions_target(std::string_view sentence) {
+  for (auto w : detail::kTargetWords) {
+    for (std::size_t at = sentence.find(w); at != std::string_view::npos;
+         at = sentence.find(w, at + 1)) {
+      // 计划生育 is family planning, not a plan.
+      if (w == "计划" && starts_with(sentence.substr(at), "计划生育")) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+class Extractor {
+ public:
+  Extractor(std::string_view text, const Segmentation& seg, const ExtractOptions& options)
+      : text_(text),
+        seg_(seg),
+        options_(options),
+        units_(options.units != nullptr ? *options.units : UnitTable::builtin()) {}
+
+  Extraction run() {
+    const std::size_t base = std::min(seg_.body_begin, text_.size());
+    auto matches = find_numbers(text_.substr(base), units_);
+    for (auto& m : matches) {
+      m.begin += base;
+      m.end += base;
+    }
+    std::size_t excluded = 0;
+    std::size_t previous_end = base;
+    for (const auto& m : matches) {
+      while (excluded < seg_.excluded.size() && seg_.excluded[excluded].end <= m.begin) ++excluded;
+      const bool in_excluded =
+          excluded < seg_.excluded.size() && seg_.excluded[excluded].begin < m.end;
+      if (in_excluded) {
+        previous_end = m.end;
+        continue;
+      }
+      if (m.kind == NumberKind::date) {
+        if (auto y = year_of_date(m.surface)) {
+          last_year_ = y;
+          last_year_at_ = m.begin;
+        }
+      }
+      if (accept(m)) {
+        if (out_.facts.size() >= options_.max_facts) {
+          out_.diagnostics.push_back(
+              {Severity::warning, "too-many-facts",
+               "fact limit reached; the rest of the document was not extracted", m.begin, 0, 0});
+          break;
+        }
+        build(m, previous_end);
+      }
+      previous_end = m.end;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  bool is_rank(const NumberMatch& m) const {
+    std::size_t from = m.begin > 18 ? m.begin - 18 : 0;
+    std::string_view before = text_.substr(from, m.begin - from);
+    for (std::string_view cue : {"居", "位居", "排名", "位列", "名列", "排"}) {
+      if (before.find(cue) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  bool accept(const NumberMatch& m) const {
+    switch (m.kind) {
+      case NumberKind::date:
+      case NumberKind::time:
+      case NumberKind::identifier:
+        return false;
+      case NumberKind::ordinal:
+        return is_rank(m);
+      default:
+        break;
+    }
+    if (inside_short_quote(text_, m.begin, m.end)) return false;
+    const bool arabic = has_ascii_digit(m.surface);
+    const bool quantified = m.unit_known || m.kind == NumberKind::percent ||
+                            m.kind == NumberKind::permille || m.kind == NumberKind::fraction;
+    // A Chinese numeral with no unit or scale is a name (党的二十大, 一村一辅警), not a figure.
+    if (!arabic && !quantified && !has_scale(m.surface)) return false;
+    // A bare Arabic number with nothing after it is a list item or a code.
+    if (arabic && m.unit.empty() && !quantified && m.qualifier.empty()) return false;
+    return true;
+  }
+
+  void build(const NumberMatch& m, std::size_t previous_end) {
+    Fact f;
+    f.kind = m.kind;
+    f.value = m.value;
+    f.low = m.low;
+    f.high = m.high;
+    f.unit = m.unit;
+    f.dimension = m.dimension;
+    f.unit_known = m.unit_known;
+    if (!m.qualifier.empty()) f.qualifier = m.qualifier;
+    f.bound = m.bound;
+    f.precision = m.precision;
+    f.text = m.surface;
+    f.span.start = m.begin;
+    f.span.end = m.end;
+
+    const auto turn = turn_at(m.begin);
+    const std::size_t floor =
+        turn ? seg_.turn_bodies[static_cast<std::size_t>(*turn - 1)].begin : seg_.body_begin;
+    if (turn) {
+      f.turn = *turn;
+      f.speaker = seg_.document.turns[static_cast<std::size_t>(*turn - 1)].speaker;
+    }
+    const std::size_t clause_begin =
+        std::max(scan_back(text_, m.begin, floor, is_clause_delimiter),
+                 m.begin > kMaxClauseBytes ? m.begin - kMaxClauseBytes : 0);
+    const std::size_t clause_end = scan_forward(text_, m.end, text_.size(), is_clause_delimiter);
+    f.clause = std::string(detail::trim(text_.substr(clause_begin, clause_end - clause_begin)));
+
+    const std::size_t subject_begin = std::max(clause_begin, std::min(previous_end, m.begin));
+    std::string_view pre = text_.substr(subject_begin, m.begin - subject_begin);
+
+    // Change against a base: 比上年增长5.2%, 同比下降3起, 提高0.3个百分点.
+    std::string_view verb_up = longest_suffix(pre, kUpVerbs);
+    std::string_view verb_down = longest_suffix(pre, kDownVerbs);
+    std::string_view verb = verb_up.size() >= verb_down.size() ? verb_up : verb_down;
+    const bool strong_verb = detail::count_code_points(verb) >= 2;
+    const bool pp = m.unit == "百分点";
+    if (!verb.empty() && (strong_verb || pp)) {
+      f.direction = verb == verb_up && !verb_up.empty() ? Direction::up : Direction::down;
+      pre.remove_suffix(verb.size());
+    }
+    std::string_view clause_before = text_.substr(clause_begin, m.begin - clause_begin);
+    for (auto b : kBases) {
+      const std::size_t at = clause_before.find(b);
+      if (at == std::string_view::npos) continue;
+      f.base = std::string(b);
+      const std::size_t in_pre = pre.find(b);
+      if (in_pre != std::string_view::npos) pre = pre.substr(0, in_pre);
+      break;
+    }
+    if (!f.base) {
+      // 比2021年 / 较2021年
+      for (std::string_view cue : {"比", "较"}) {
+        const std::size_t at = pre.rfind(cue);
+        if (at != std::string_view::npos && at + cue.size() + 4 <= pre.size() &&
+            year_of_date(pre.substr(at + cue.size()))) {
+          f.base =
+              std::string(pre.substr(at, std::min<std::size_t>(pre.size() - at, cue.size() + 7)));
+          pre = pre.substr(0, at);
+          break;
+        }
+      }
+    }
+    std::string_view subject = strip_subject(pre);
+    if (detail::count_code_points(subject) <= 2) {
+      // 完成1处省级示范标准村卫生室: the thing counted follows the number.
+      const std::size_t after_end = scan_forward(text_, m.end, clause_end, [](char32_t c) {
+        return is_clause_delimiter(c) || c == U'、' || (c >= U'0' && c <= U'9');
+      });
+      std::string_view post = strip_subject(text_.substr(m.end, after_end - m.end));
+      if (!post.empty() && detail::count_code_points(post) <= kMaxSubjectCodePoints) {
+        f.subject = std::string(subject) + std::string(post);
+      } else {
+        f.subject = std::string(subject);
+      }
+    } else {
+      f.subject = std::string(subject);
+    }
+    if (f.subject.empty() && !out_.facts.empty() && out_.facts.back().turn == f.turn &&
+        sentence_begin(m.begin, floor) <= out_.facts.back().span.start) {
+      f.subject = out_.facts.back().subject;  // 地区生产总值1234亿元,增长5.2%
+    }
+
+    if (pp) {
+      f.measure = Measure::pp_change;
+      if (!f.direction) f.direction = Direction::up;
+    } else if (m.kind == NumberKind::ordinal) {
+      f.measure = Measure::rank;
+      f.unit = "名";
+    } else if (f.direction) {
+      f.measure = Measure::change;
+    } else if (m.kind == NumberKind::percent || m.kind == NumberKind::permille) {
+      f.measure = Measure::share;
+    } else if (m.dimension == "count") {
+      f.measure = Measure::count;
+    } else {
+      f.measure = Measure::level;
+    }
+    if (f.measure != Measure::change && f.measure != Measure::pp_change) f.base.reset();
+
+    section_path(m.begin, f.section);
+
+    const std::size_t s_begin = sentence_begin(m.begin, floor);
+    const std::size_t s_end = scan_forward(text_, m.end, text_.size(), is_sentence_delimiter);
+    std::string_view sentence = text_.substr(s_begin, s_end - s_begin);
+    f.year = seg_.document.year;
+    if (last_year_ && last_year_at_ >= s_begin) {
+      f.year = last_year_;
+    } else if (auto y = heading_year()) {
+      f.year = y;
+    }
+    f.target = mentions_target(sentence) || under_plan_heading() ||
+               (f.year && seg_.document.year && *f.year > *seg_.document.year);
+    out_.facts.push_back(std::move(f));
+  }
+
+  std::size_t sentence_begin(std::size_t pos, std::size_t floor) const {
+    return scan_back(text_, pos, floor, is_sentence_delimiter);
+  }
+
+  std::optional<int> turn_at(std::size_t offset) const {
+    const auto& bodies = seg_.turn_bodies;
+    auto it = std::upper_bound(bodies.begin(), bodies.end(), offset,
+                               [](std::size_t v, const TextRange& r) { return v < r.begin; });
+    if (it == bodies.begin()) return std::nullopt;
+    --it;
+    if (offset >= it->end) return std::nullopt;
+    return static_cast<int>(it - bodies.begin()) + 1;
+  }
+
+  /// Headings open at `pos`; facts arrive in order, so a stack suffices.
+  void section_path(std::size_t pos, std::vector<std::string>& path) {
+    const auto& sections = seg_.document.sections;
+    while (!open_.empty() && seg_.section_ends[open_.back()] <= pos) open_.pop_back();
+    while (next_section_ < sections.size() && sections[next_section_].span.start <= pos) {
+      while (!open_.empty() &&
+             seg_.section_ends[open_.back()] <= sections[next_section_].span.start) {
+        open_.pop_back();
+      }
+      if (seg_.section_ends[next_section_] > pos) open_.push_back(next_section_);
+      ++next_section_;
+    }
+    for (std::size_t k : open_) path.push_back(sections[k].marker + sections[k].heading);
+  }
+
+  std::optional<int> heading_year() const {
+    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+      const std::string& h = seg_.document.sections[*it].heading;
+      for (std::size_t i = 0; i + 4 <= h.size(); ++i) {
+        if (auto y = year_of_date(std::string_view(h).substr(i));
+            y && (i == 0 || h[i - 1] < '0' || h[i - 1] > '9')) {
+          return y;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  bool under_plan_heading() const {
+    for (std::size_t k : open_) {
+      const std::string& h = seg_.document.sections[k].heading;
+      for (auto w : detail::kPlanHeadingWords) {
+        if (h.find(w) != std::string::npos) return true;
+      }
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  const Segmentation& seg_;
+  const ExtractOptions& options_;
+  const UnitTable& units_;
+  Extraction out_;
+  std::vector<std::size_t> open_;
+  std::size_t next_section_ = 0;
+  std::optional<int> last_year_;
+  std::size_t last_year_at_ = 0;
+};
+
+}  // namespace
+
+Extraction extract_facts(std::string_view normalized, const Segmentation& segmentation,
+                         const ExtractOptions& options) {
+  return Extractor(normalized, segmentation, options).run();
+}
+
+}  // namespace bulletin

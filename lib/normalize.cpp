@@ -1,0 +1,223 @@
+#include "bulletin/normalize.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <string_view>
+
+#include "detail/text.hpp"
+
+namespace bulletin {
+namespace {
+
+using detail::append_utf8;
+using detail::next_code_point;
+
+struct Entity {
+  std::string_view name;
+  char32_t code_point;
+};
+
+// The named references that occur in text copied from Chinese government sites.
+constexpr std::array<Entity, 28> kEntities = {{
+    {"nbsp", 0x00A0},   {"ensp", 0x2002},   {"emsp", 0x2003},  {"thinsp", 0x2009},
+    {"amp", U'&'},      {"lt", U'<'},       {"gt", U'>'},      {"quot", U'"'},
+    {"apos", U'\''},    {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"lsquo", 0x2018},
+    {"rsquo", 0x2019},  {"mdash", 0x2014},  {"ndash", 0x2013}, {"hellip", 0x2026},
+    {"middot", 0x00B7}, {"bull", 0x2022},   {"times", 0x00D7}, {"divide", 0x00F7},
+    {"yen", 0x00A5},    {"plusmn", 0x00B1}, {"deg", 0x00B0},   {"permil", 0x2030},
+    {"laquo", 0x00AB},  {"raquo", 0x00BB},  {"copy", 0x00A9},  {"reg", 0x00AE},
+}};
+
+// Tags that end a line in a browser; others (strong, span, font …) vanish in place.
+constexpr std::array<std::string_view, 19> kBlockTags = {
+    "p",  "br",    "div", "li", "tr",      "h1",      "h2",         "h3", "h4", "h5",
+    "h6", "table", "ul",  "ol", "section", "article", "blockquote", "hr", "td"};
+
+constexpr std::array<std::string_view, 27> kInlineTags = {
+    "strong", "b",   "i",        "em",  "u",      "span",   "font",    "a",     "img",
+    "sup",    "sub", "small",    "big", "center", "label",  "section", "tbody", "thead",
+    "th",     "col", "colgroup", "o:p", "style",  "script", "html",    "body",  "head"};
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/// Length of an HTML tag starting at `pos` ('<'), 0 if it is not one; sets `block`.
+std::size_t match_tag(std::string_view s, std::size_t pos, bool& block) {
+  std::size_t i = pos + 1;
+  if (i < s.size() && s[i] == '/') ++i;
+  const std::size_t name_begin = i;
+  while (i < s.size() && (is_ascii_alpha(s[i]) ||
+                          (i > name_begin && (s[i] >= '0' && s[i] <= '9')) || s[i] == ':')) {
+    ++i;
+  }
+  if (i == name_begin || i - name_begin > 10) return 0;
+  std::string name(s.substr(name_begin, i - name_begin));
+  for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  bool known = false;
+  block = false;
+  for (auto tag : kBlockTags) {
+    if (name == tag) known = block = true;
+  }
+  for (auto tag : kInlineTags) {
+    if (name == tag) known = true;
+  }
+  if (!known) return 0;
+  // Attributes up to '>' on the same line, within a sane length.
+  for (std::size_t k = i; k < s.size() && k < pos + 512; ++k) {
+    const char c = s[k];
+    if (c == '>') return k + 1 - pos;
+    if (c == '<' || c == '\n' || c == '\r') return 0;
+  }
+  return 0;
+}
+
+/// Length of a character reference at `pos` ('&'), 0 if none; sets `cp`.
+std::size_t match_entity(std::string_view s, std::size_t pos, char32_t& cp) {
+  const std::size_t semi = s.find(';', pos + 1);
+  if (semi == std::string_view::npos || semi - pos > 10 || semi == pos + 1) return 0;
+  std::string_view body = s.substr(pos + 1, semi - pos - 1);
+  if (body[0] == '#') {
+    std::uint32_t value = 0;
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    for (char c : digits) {
+      std::uint32_t d;
+      if (c >= '0' && c <= '9')
+        d = static_cast<std::uint32_t>(c - '0');
+      else if (hex && c >= 'a' && c <= 'f')
+        d = static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (hex && c >= 'A' && c <= 'F')
+        d = static_cast<std::uint32_t>(c - 'A' + 10);
+      else
+        return 0;
+      value = value * (hex ? 16 : 10) + d;
+      if (value > 0x10FFFF) return 0;
+    }
+    if (value == 0 || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+    cp = value;
+    return semi + 1 - pos;
+  }
+  for (const auto& e : kEntities) {
+    if (body == e.name) {
+      cp = e.code_point;
+      return semi + 1 - pos;
+    }
+  }
+  return 0;
+}
+
+bool is_blank(char32_t c) {
+  return c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == U'\t' || c == 0x1680;
+}
+
+bool is_invisible(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+}
+
+class Normalizer {
+ public:
+  Normalizer() {
+    UErrorCode status = U_ZERO_ERROR;
+    nfkc_ = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) nfkc_ = nullptr;
+  }
+
+  Normalized run(std::string_view in) {
+    out_.text.reserve(in.size());
+    std::size_t pos = 0;
+    while (pos < in.size()) {
+      const std::size_t start = pos;
+      const unsigned char byte = static_cast<unsigned char>(in[pos]);
+      if (byte == '<') {
+        bool block = false;
+        if (std::size_t len = match_tag(in, pos, block)) {
+          ++out_.html_tags;
+          if (block && !at_line_start()) emit_ascii('\n', start);
+          pos += len;
+          mark(pos);
+          continue;
+        }
+      }
+      if (byte == '&') {
+        char32_t cp = 0;
+        if (std::size_t len = match_entity(in, pos, cp)) {
+          ++out_.html_entities;
+          emit(cp, start);
+          pos += len;
+          mark(pos);
+          continue;
+        }
+      }
+      if (byte < 0x80) {
+        ++pos;
+        if (byte == '\r') {
+          if (pos < in.size() && in[pos] == '\n') ++pos;
+          emit_ascii('\n', start);
+          mark(pos);
+        } else if (byte == '\f' || byte == '\v') {
+          emit_ascii('\n', start);
+        } else if (byte == '\t') {
+          emit_ascii(' ', start);
+        } else {
+          out_.text += static_cast<char>(byte);
+        }
+        continue;
+      }
+      const char32_t c = next_code_point(in, pos);
+      emit(c, start);
+      mark(pos);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  bool at_line_start() const { return out_.text.empty() || out_.text.back() == '\n'; }
+
+  void mark(std::size_t input_pos) { out_.to_input.add(out_.text.size(), input_pos); }
+
+  void emit_ascii(char c, std::size_t input_pos) {
+    mark(input_pos);
+    out_.text += c;
+  }
+
+  void emit(char32_t c, std::size_t input_pos) {
+    mark(input_pos);
+    if (is_invisible(c)) return;
+    if (is_blank(c)) {
+      out_.text += ' ';
+      return;
+    }
+    if (c < 0x80 || detail::is_han(c) || nfkc_ == nullptr ||
+        nfkc_->isInert(static_cast<UChar32>(c))) {
+      append_utf8(out_.text, c);
+      return;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString folded =
+        nfkc_->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+    if (U_FAILURE(status)) {
+      append_utf8(out_.text, c);
+      return;
+    }
+    std::string utf8;
+    folded.toUTF8String(utf8);
+    out_.text += utf8;
+  }
+
+  const icu::Normalizer2* nfkc_ = nullptr;
+  Normalized out_;
+};
+
+}  // namespace
+
+Normalized normalize(std::string_view utf8) {
+  Normalizer normalizer;
+  Normalized result = normalizer.run(utf8);
+  result.to_input.add(result.text.size(), utf8.size());
+  return result;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,123 @@
+#include "bulletin/parse.hpp"
+
+#include <fmt/format.h>
+#include <unicode/uversion.h>
+
+#include "bulletin/check.hpp"
+#include "bulletin/extract.hpp"
+#include "bulletin/normalize.hpp"
+#include "bulletin/segment.hpp"
+#include "detail/sha256.hpp"
+#include "detail/text.hpp"
+
+namespace bulletin {
+namespace {
+
+/// Maps every span of the document from normalized offsets to the input, and
+/// fills line and column from the decoded text in one sweep.
+class SpanMapper {
+ public:
+  SpanMapper(const Decoded& decoded, const Normalized& normalized)
+      : decoded_(decoded), normalized_(normalized) {}
+
+  void add(SourceSpan& span) { spans_.push_back(&span); }
+  void add(Diagnostic& d) { diagnostics_.push_back(&d); }
+
+  void apply() {
+    std::vector<std::size_t> offsets;
+    offsets.reserve(spans_.size() + diagnostics_.size());
+    for (SourceSpan* s : spans_) offsets.push_back(normalized_.to_input.map(s->start));
+    for (Diagnostic* d : diagnostics_) offsets.push_back(normalized_.to_input.map(d->offset));
+    const auto positions = detail::resolve_line_columns(decoded_.text, offsets);
+    for (std::size_t i = 0; i < spans_.size(); ++i) {
+      SourceSpan& s = *spans_[i];
+      const std::size_t end_in_decoded = normalized_.to_input.map(s.end);
+      s.start = decoded_.to_source.map(offsets[i]);
+      s.end = decoded_.to_source.map(end_in_decoded);
+      s.line = positions[i].line;
+      s.column = positions[i].column;
+    }
+    for (std::size_t i = 0; i < diagnostics_.size(); ++i) {
+      Diagnostic& d = *diagnostics_[i];
+      const std::size_t k = spans_.size() + i;
+      d.offset = decoded_.to_source.map(offsets[k]);
+      d.line = positions[k].line;
+      d.column = positions[k].column;
+    }
+  }
+
+ private:
+  const Decoded& decoded_;
+  const Normalized& normalized_;
+  std::vector<SourceSpan*> spans_;
+  std::vector<Diagnostic*> diagnostics_;
+};
+
+bool is_blank(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\n' && c != '\t') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<Document> parse(std::string_view bytes, const ParseOptions& options) {
+  if (bytes.size() > options.max_input_bytes) {
+    return Error{Errc::too_large,
+                 fmt::format("input is {} bytes, over the limit of {} bytes", bytes.size(),
+                             options.max_input_bytes),
+                 Location{0, 1, 1}};
+  }
+  auto decoded = decode(bytes, options.decode);
+  if (!decoded) return decoded.error();
+  const Normalized normalized = normalize(decoded->text);
+
+  Segmentation seg = segment(normalized.text);
+  ExtractOptions extract_options;
+  extract_options.units = options.units;
+  extract_options.max_facts = options.max_facts;
+  Extraction extraction = extract_facts(normalized.text, seg, extract_options);
+
+  Document doc = std::move(seg.document);
+  doc.source.path = options.path;
+  doc.source.encoding = decoded->encoding;
+  doc.source.bytes = bytes.size();
+  doc.source.sha256 = detail::sha256_hex(bytes);
+  doc.facts = std::move(extraction.facts);
+  for (auto& d : extraction.diagnostics) doc.diagnostics.push_back(std::move(d));
+  if (decoded->replaced > 0) {
+    doc.diagnostics.push_back(
+        {Severity::warning, "invalid-bytes-replaced",
+         fmt::format("{} invalid byte sequence(s) replaced with U+FFFD, the first "
+                     "at offset {}",
+                     decoded->replaced, decoded->first_replaced_offset),
+         0, 0, 0});
+  }
+  if (is_blank(normalized.text)) {
+    doc.diagnostics.clear();
+    doc.diagnostics.push_back(
+        {Severity::warning, "empty-input", "the input holds no text", 0, 0, 0});
+  }
+
+  SpanMapper mapper(*decoded, normalized);
+  for (auto& t : doc.turns) mapper.add(t.span);
+  for (auto& s : doc.sections) mapper.add(s.span);
+  for (auto& f : doc.facts) mapper.add(f.span);
+  for (auto& d : doc.diagnostics) mapper.add(d);
+  mapper.apply();
+  doc.checks = check_consistency(doc);
+  return doc;
+}
+
+const char* version() noexcept { return BULLETIN_VERSION; }
+
+std::string icu_version() {
+  UVersionInfo info;
+  u_getVersion(info);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(info, text);
+  return text;
+}
+
+}  // namespace bulletin

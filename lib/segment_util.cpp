@@ -1,0 +1,223 @@
+#include "detail/segment_util.hpp"
+
+#include "detail/text.hpp"
+
+namespace bulletin::detail {
+namespace {
+
+int chinese_digit(char32_t c) {
+  switch (c) {
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+    case U'兩':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Reads 1–`max` ASCII digits at `pos`.
+bool read_digits(std::string_view s, std::size_t& pos, std::size_t max, int& value) {
+  std::size_t n = 0;
+  value = 0;
+  while (pos < s.size() && is_digit(s[pos]) && n < max) {
+    value = value * 10 + (s[pos] - '0');
+    ++pos;
+    ++n;
+  }
+  return n > 0 && !(pos < s.size() && is_digit(s[pos]));
+}
+
+bool valid_date(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1];
+}
+
+std::string iso(int y, int m, int d) {
+  std::string out = std::to_string(y) + "-";
+  if (m < 10) out += '0';
+  out += std::to_string(m) + "-";
+  if (d < 10) out += '0';
+  out += std::to_string(d);
+  return out;
+}
+
+/// A date starting exactly at `pos`; advances `pos` past it.
+std::optional<std::string> date_at(std::string_view s, std::size_t& pos) {
+  std::size_t p = pos;
+  int y = 0, m = 0, d = 0;
+  if (!read_digits(s, p, 4, y) || p - pos != 4) return std::nullopt;
+  if (p < s.size() && (s[p] == '-' || s[p] == '/' || s[p] == '.')) {
+    const char sep = s[p++];
+    if (!read_digits(s, p, 2, m) || p >= s.size() || s[p] != sep) return std::nullopt;
+    ++p;
+    if (!read_digits(s, p, 2, d)) return std::nullopt;
+  } else if (starts_with(s.substr(p), "年")) {
+    p += std::string_view("年").size();
+    if (!read_digits(s, p, 2, m) || !starts_with(s.substr(p), "月")) return std::nullopt;
+    p += std::string_view("月").size();
+    if (!read_digits(s, p, 2, d)) return std::nullopt;
+    if (starts_with(s.substr(p), "日")) p += std::string_view("日").size();
+  } else {
+    return std::nullopt;
+  }
+  if (!valid_date(y, m, d)) return std::nullopt;
+  pos = p;
+  return iso(y, m, d);
+}
+
+}  // namespace
+
+bool read_small_number(std::string_view s, std::size_t& pos, int& value, bool& chinese) {
+  if (pos < s.size() && is_digit(s[pos])) {
+    std::size_t p = pos;
+    if (!read_digits(s, p, 3, value)) return false;
+    chinese = false;
+    pos = p;
+    return true;
+  }
+  // 一 … 九百九十九, in the forms list markers use.
+  std::size_t p = pos;
+  int total = 0;
+  int pending = -1;
+  bool any = false;
+  while (p < s.size()) {
+    std::size_t q = p;
+    const char32_t c = next_code_point(s, q);
+    const int digit = chinese_digit(c);
+    if (digit >= 0) {
+      if (pending >= 0) break;  // two digits in a row: not a list number
+      pending = digit;
+    } else if (c == U'十') {
+      total += (pending < 0 ? 1 : pending) * 10;
+      pending = -1;
+    } else if (c == U'百') {
+      if (pending <= 0) break;
+      total += pending * 100;
+      pending = -1;
+    } else {
+      break;
+    }
+    any = true;
+    p = q;
+  }
+  if (!any) return false;
+  if (pending > 0) total += pending;
+  if (total <= 0) return false;
+  value = total;
+  chinese = true;
+  pos = p;
+  return true;
+}
+
+std::optional<std::string> find_date(std::string_view s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) continue;
+    std::size_t p = i;
+    if (auto d = date_at(s, p)) return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> find_year(std::string_view s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) continue;
+    std::size_t p = i;
+    int y = 0;
+    if (read_digits(s, p, 4, y) && p - i == 4 && y >= 1900 && y <= 2199 &&
+        starts_with(s.substr(p), "年")) {
+      return y;
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_timestamp_line(std::string_view line) {
+  std::size_t p = 0;
+  if (!date_at(line, p) || count_code_points(line) > 40) return false;
+  if (line.find(':', p) == std::string_view::npos) return false;
+  while (p < line.size()) {
+    const char c = line[p];
+    if (is_digit(c) || c == ':' || c == ' ') {
+      ++p;
+      continue;
+    }
+    std::string_view rest = line.substr(p);
+    if (starts_with(rest, "星期") || starts_with(rest, "周")) {
+      p += starts_with(rest, "星期") ? std::string_view("星期").size()
+                                     : std::string_view("周").size();
+      if (p < line.size()) next_code_point(line, p);
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+bool is_page_footer(std::string_view line) {
+  std::string compact;
+  for (char c : line) {
+    if (c != ' ') compact += c;
+  }
+  std::string_view s = compact;
+  auto strip_dashes = [](std::string_view& v, bool front) {
+    bool any = false;
+    for (;;) {
+      bool hit = false;
+      for (std::string_view dash : {"—", "–", "-", "－"}) {
+        if (front ? starts_with(v, dash) : ends_with(v, dash)) {
+          v = front ? v.substr(dash.size()) : v.substr(0, v.size() - dash.size());
+          hit = any = true;
+        }
+      }
+      if (!hit) return any;
+    }
+  };
+  std::string_view inner = s;
+  if (strip_dashes(inner, true) && strip_dashes(inner, false) && !inner.empty() &&
+      inner.size() <= 4) {
+    bool digits = true;
+    for (char c : inner) digits = digits && is_digit(c);
+    if (digits) return true;
+  }
+  // 第3页 / 第3页共10页 / 3/10
+  std::size_t p = 0;
+  int value = 0;
+  if (starts_with(s, "第")) {
+    p = std::string_view("第").size();
+    if (!read_digits(s, p, 4, value) || !starts_with(s.substr(p), "页")) return false;
+    p += std::string_view("页").size();
+    if (p == s.size()) return true;
+    if (!starts_with(s.substr(p), "共")) return false;
+    p += std::string_view("共").size();
+    return read_digits(s, p, 4, value) && s.substr(p) == "页";
+  }
+  if (read_digits(s, p, 4, value) && p < s.size() && s[p] == '/') {
+    ++p;
+    return read_digits(s, p, 4, value) && p == s.size();
+  }
+  return false;
+}
+
+}  // namespace bulletin::detail

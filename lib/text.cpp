@@ -1,0 +1,140 @@
+#include "detail/text.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "bulletin/document.hpp"
+#include "bulletin/result.hpp"
+
+namespace bulletin {
+
+const char* to_string(Errc code) noexcept {
+  switch (code) {
+    case Errc::io_error:
+      return "io-error";
+    case Errc::invalid_encoding:
+      return "invalid-encoding";
+    case Errc::binary_input:
+      return "binary-input";
+    case Errc::too_large:
+      return "too-large";
+    case Errc::invalid_argument:
+      return "invalid-argument";
+    case Errc::invalid_schema:
+      return "invalid-schema";
+    case Errc::invalid_json:
+      return "invalid-json";
+  }
+  return "unknown";
+}
+
+const char* to_string(Role role) noexcept {
+  switch (role) {
+    case Role::host:
+      return "host";
+    case Role::official:
+      return "official";
+    case Role::reporter:
+      return "reporter";
+    case Role::answer:
+      return "answer";
+    case Role::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+const char* to_string(TurnKind kind) noexcept {
+  switch (kind) {
+    case TurnKind::statement:
+      return "statement";
+    case TurnKind::question:
+      return "question";
+    case TurnKind::answer:
+      return "answer";
+  }
+  return "statement";
+}
+
+const char* to_string(Measure measure) noexcept {
+  switch (measure) {
+    case Measure::level:
+      return "level";
+    case Measure::count:
+      return "count";
+    case Measure::share:
+      return "share";
+    case Measure::change:
+      return "change";
+    case Measure::pp_change:
+      return "pp_change";
+    case Measure::rank:
+      return "rank";
+  }
+  return "level";
+}
+
+const char* to_string(Direction direction) noexcept {
+  return direction == Direction::up ? "up" : "down";
+}
+
+const char* to_string(CheckStatus status) noexcept {
+  return status == CheckStatus::ok ? "ok" : "mismatch";
+}
+
+const char* to_string(Severity severity) noexcept {
+  switch (severity) {
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "warning";
+}
+
+namespace detail {
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch != '\n' && ch != '\r') continue;
+    lines.push_back({begin, i});
+    if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    begin = i + 1;
+  }
+  if (begin < text.size()) lines.push_back({begin, text.size()});
+  return lines;
+}
+
+std::vector<LineColumn> resolve_line_columns(std::string_view text,
+                                             const std::vector<std::size_t>& offsets) {
+  std::vector<std::size_t> order(offsets.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
+  std::vector<LineColumn> result(offsets.size());
+  LineColumn at;
+  std::size_t pos = 0;
+  for (std::size_t index : order) {
+    const std::size_t target = std::min(offsets[index], text.size());
+    while (pos < target) {
+      const auto ch = static_cast<unsigned char>(text[pos]);
+      if (ch == '\n' || (ch == '\r' && !(pos + 1 < text.size() && text[pos + 1] == '\n'))) {
+        ++at.line;
+        at.column = 1;
+      } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
+        ++at.column;
+      }
+      ++pos;
+    }
+    result[index] = at;
+  }
+  return result;
+}
+
+}  // namespace detail
+}  // namespace bulletin

@@ -1,0 +1,111 @@
+#include "bulletin/decode.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace bulletin;
+
+TEST_SUITE("decode") {
+  TEST_CASE("UTF-8 with and without a byte-order mark") {
+    auto plain = decode("主持人:大家好");
+    REQUIRE(plain);
+    CHECK(plain->encoding == "UTF-8");
+    CHECK(plain->text == "主持人:大家好");
+    CHECK(plain->to_source.map(3) == 3);
+
+    auto bom = decode("\xEF\xBB\xBF主持人");
+    REQUIRE(bom);
+    CHECK(bom->text == "主持人");
+    CHECK(bom->to_source.map(0) == 3);
+    CHECK(bom->to_source.map(3) == 6);
+  }
+
+  TEST_CASE("UTF-16 LE and BE with a byte-order mark") {
+    const std::string le("\xFF\xFE\x3B\x4E\x01\x63\x31\x00", 8);  // 主持1
+    auto a = decode(le);
+    REQUIRE(a);
+    CHECK(a->encoding == "UTF-16LE");
+    CHECK(a->text == "主持1");
+    CHECK(a->to_source.map(0) == 2);
+    CHECK(a->to_source.map(3) == 4);
+    CHECK(a->to_source.map(6) == 6);
+    const std::string be("\xFE\xFF\x4E\x3B\x63\x01", 6);
+    auto b = decode(be);
+    REQUIRE(b);
+    CHECK(b->encoding == "UTF-16BE");
+    CHECK(b->text == "主持");
+  }
+
+  TEST_CASE("GB18030 is detected when the bytes are not UTF-8, and offsets map back") {
+    auto gb = encode("问:增长5%", "GB18030");
+    REQUIRE(gb);
+    CHECK(gb->size() == 9);  // 问 2 bytes, : 1, 增长 4, 5% 2
+    auto d = decode(*gb);
+    REQUIRE(d);
+    CHECK(d->encoding == "GB18030");
+    CHECK(d->text == "问:增长5%");
+    CHECK(d->to_source.map(3) == 2);   // ':'
+    CHECK(d->to_source.map(4) == 3);   // 增
+    CHECK(d->to_source.map(10) == 7);  // '5'
+  }
+
+  TEST_CASE("a declared encoding wins") {
+    auto gbk = encode("億萬", "GBK");
+    REQUIRE(gbk);
+    DecodeOptions options;
+    options.encoding = "gbk";
+    auto d = decode(*gbk, options);
+    REQUIRE(d);
+    CHECK(d->text == "億萬");
+    options.encoding = "no-such-encoding";
+    auto bad = decode("abc", options);
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().code == Errc::invalid_argument);
+  }
+
+  TEST_CASE("invalid bytes are an error with their offset, or replaced when lenient") {
+    // Invalid as UTF-8, and 0xFF is never valid in GB18030 either.
+    const std::string text = "第一行\n增长\xFF\xFF了";
+    auto strict = decode(text);
+    REQUIRE_FALSE(strict);
+    CHECK(strict.error().code == Errc::invalid_encoding);
+    REQUIRE(strict.error().where);
+    CHECK(strict.error().where->offset == 16);
+    CHECK(strict.error().where->line == 2);
+    CHECK(strict.error().where->column == 3);
+    CHECK(strict.error().message.find("offset 16") != std::string::npos);
+
+    DecodeOptions lenient;
+    lenient.lenient = true;
+    auto loose = decode(text, lenient);
+    REQUIRE(loose);
+    CHECK(loose->replaced == 2);
+    CHECK(loose->first_replaced_offset == 16);
+    CHECK(loose->text == "第一行\n增长\uFFFD\uFFFD了");
+  }
+
+  TEST_CASE("a truncated GB18030 sequence is reported") {
+    auto gb = encode("增长", "GB18030");
+    REQUIRE(gb);
+    DecodeOptions options;
+    options.encoding = "GB18030";
+    auto d = decode(gb->substr(0, 3), options);
+    REQUIRE_FALSE(d);
+    CHECK(d.error().code == Errc::invalid_encoding);
+    CHECK(d.error().where->offset == 2);
+  }
+
+  TEST_CASE("NUL bytes mean binary input") {
+    auto d = decode(std::string("abc\0def", 7));
+    REQUIRE_FALSE(d);
+    CHECK(d.error().code == Errc::binary_input);
+    CHECK(d.error().message.find("offset 3") != std::string::npos);
+  }
+
+  TEST_CASE("empty input decodes to empty text") {
+    auto d = decode("");
+    REQUIRE(d);
+    CHECK(d->text.empty());
+  }
+}

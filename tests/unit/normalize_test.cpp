@@ -1,0 +1,46 @@
+#include "bulletin/normalize.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace bulletin;
+
+TEST_SUITE("normalize") {
+  TEST_CASE("full-width forms fold to ASCII and offsets map back") {
+    const std::string in = "增长５．２％，";  // 增长 6 bytes, then 5 full-width chars of 3 bytes
+    auto n = normalize(in);
+    CHECK(n.text == "增长5.2%,");
+    CHECK(n.to_input.map(6) == 6);    // '5'
+    CHECK(n.to_input.map(7) == 9);    // '.'
+    CHECK(n.to_input.map(9) == 15);   // '%'
+    CHECK(n.to_input.map(11) == 21);  // end
+  }
+
+  TEST_CASE("spaces, line ends and form feeds") {
+    auto n = normalize("a\u3000b\u00A0c\r\nd\re\ff\tg\u200Bh");
+    CHECK(n.text == "a b c\nd\ne\nf gh");
+    CHECK(n.to_input.map(6) == 10);  // 'd' after CRLF
+  }
+
+  TEST_CASE("HTML tags and character references from web pages") {
+    auto n = normalize("<p><strong>问:</strong>&ldquo;两个维护&rdquo;&nbsp;共&#50;起</p>");
+    CHECK(n.text == "问:“两个维护” 共2起\n");
+    CHECK(n.html_tags == 4);
+    CHECK(n.html_entities == 4);
+    // '问' maps to its byte in the original, past <p><strong>
+    CHECK(n.to_input.map(0) == 11);
+  }
+
+  TEST_CASE("angle brackets that are not tags stay") {
+    auto n = normalize("x<5 and a<c> and <notatag>");
+    CHECK(n.text == "x<5 and a<c> and <notatag>");
+  }
+
+  TEST_CASE("traditional script and CJK text pass through unchanged") {
+    const std::string in = "記者問:億萬元〇";
+    auto n = normalize(in);
+    CHECK(n.text == "記者問:億萬元〇");
+    CHECK(n.to_input.checkpoints() == 1);
+  }
+}

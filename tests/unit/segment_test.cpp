@@ -1,0 +1,149 @@
+#include "bulletin/segment.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "bulletin/normalize.hpp"
+
+using namespace bulletin;
+
+namespace {
+
+Segmentation seg(const std::string& text) { return segment(normalize(text).text); }
+
+std::string speakers(const Segmentation& s) {
+  std::string out;
+  for (const auto& t : s.document.turns) {
+    if (!out.empty()) out += "|";
+    out += t.speaker + "/" + to_string(t.role) + "/" + to_string(t.kind);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("segment") {
+  TEST_CASE("labels alone on a line or followed by text") {
+    auto s =
+        seg("发布会标题\n主持人:\n\n各位媒体朋友:\n大家好!"
+            "今天邀请市建设局副局长李明同志介绍情况。\n李明:\n一、城建工程\n"
+            "今年完成项目9项。\n主持人:下面请记者提问。\n海川日报记者提问:请问李局长,物业如何提升?"
+            "\n李明:我们采取了三项措施。\n");
+    CHECK(speakers(s) ==
+          "主持人/host/statement|李明/official/statement|主持人/host/statement|"
+          "海川日报记者/reporter/question|李明/official/answer");
+    REQUIRE(s.document.turns.size() == 5);
+    CHECK(s.document.turns[3].outlet == "海川日报");
+    CHECK(s.document.turns[3].addressee.value_or("") == "李明");
+    CHECK(s.document.turns[4].answers.value_or(0) == 4);
+    CHECK(s.document.turns[0].text.find("各位媒体朋友:") == 0);
+  }
+
+  TEST_CASE("a reporter label without a colon") {
+    auto s = seg(
+        "标题\n主持人:请提问。\n海川晚报记者提问请问赵主任,电信诈骗怎么防范?\n赵刚:一是多留意。\n");
+    REQUIRE(s.document.turns.size() == 3);
+    CHECK(s.document.turns[1].role == Role::reporter);
+    CHECK(s.document.turns[1].label == "海川晚报记者提问");
+    CHECK(s.document.turns[1].text == "请问赵主任,电信诈骗怎么防范?");
+    CHECK(s.document.turns[2].kind == TurnKind::answer);
+  }
+
+  TEST_CASE("bracketed, question-answer and full-width labels") {
+    auto s =
+        seg("标题\n【主持人】各位好。\n【李明】今年新增学位3000个。\n问：请问今年就业情况如何？\n答"
+            "：城镇新增就业5000人。\n记者：还有问题吗？\n");
+    CHECK(speakers(s) ==
+          "主持人/host/statement|李明/official/statement|问/reporter/question|答/answer/answer|"
+          "记者/reporter/question");
+    CHECK(s.document.diagnostics.size() >= 1);  // the last question has no answer
+  }
+
+  TEST_CASE("host with a name, labels after indentation") {
+    auto s = seg("标题\n    主持人 张三:欢迎。\n\u3000\u3000王五:谢谢。\n王五:补充一句。\n");
+    REQUIRE(s.document.turns.size() == 3);
+    CHECK(s.document.turns[0].speaker == "张三");
+    CHECK(s.document.turns[0].role == Role::host);
+    CHECK(s.document.turns[1].speaker == "王五");
+  }
+
+  TEST_CASE("lines that merely contain a colon are not turns") {
+    auto s =
+        seg("标题\n主持人:\n各位媒体朋友:\n大家好。\n常见的诈骗有五种:一是刷单。\n五种:"
+            "一是刷单。\n可以通过下列途径解决:(一)协商。\n方法:多看。\n");
+    REQUIRE(s.document.turns.size() == 1);
+    CHECK(s.document.turns[0].role == Role::host);
+  }
+
+  TEST_CASE("roster from the host's introduction") {
+    auto s =
+        seg("标题\n主持人:"
+            "今天我们邀请建设局副局长宋敏同志、公安分局政工室副主任于金波同志、卫健办主任王孙伟同志"
+            "分别介绍情况。\n");
+    REQUIRE(s.document.speakers.size() == 3);
+    CHECK(s.document.speakers[0].name == "宋敏");
+    CHECK(s.document.speakers[0].title == "建设局副局长");
+    CHECK(s.document.speakers[0].organization == "建设局");
+    CHECK(s.document.speakers[1].name == "于金波");
+    CHECK(s.document.speakers[1].organization == "公安分局政工室");
+    CHECK(s.document.speakers[2].name == "王孙伟");
+    CHECK(s.document.speakers[2].title == "卫健办主任");
+  }
+
+  TEST_CASE("metadata, title, date and noise") {
+    auto s =
+        seg("2023-11-05 11:00:00 星期日\n关怀版\n  • 索引号113710000043591093/2022-03628\n  • "
+            "发布机构海川市青屿区办公室\n"
+            "  • 成文日期2022-12-23\n索 引 "
+            "号：XYZ-1\n青屿区2022年民生工作新闻发布会\n(居住环境、社会治安)\nvideo\n主持人:\n");
+    const auto& d = s.document;
+    REQUIRE(d.metadata.size() == 4);
+    CHECK(d.metadata[0].first == "索引号");
+    CHECK(d.metadata[0].second == "113710000043591093/2022-03628");
+    CHECK(d.metadata[1].second == "海川市青屿区办公室");
+    CHECK(d.metadata[3].first == "索引号");
+    CHECK(d.metadata[3].second == "XYZ-1");
+    CHECK(d.title == "青屿区2022年民生工作新闻发布会(居住环境、社会治安)");
+    CHECK(d.date.value_or("") == "2022-12-23");
+    CHECK(d.year.value_or(0) == 2022);
+    int noise = 0;
+    for (const auto& diag : d.diagnostics) noise += diag.code == "noise-line";
+    CHECK(noise == 3);
+  }
+
+  TEST_CASE("key:value metadata with several pairs on a line") {
+    auto s = seg(
+        "海川市统计公报\n发布时间:2024年3月1日 来源:市统计局\n一、综合\n全年生产总值增长5%。\n");
+    REQUIRE(s.document.metadata.size() == 2);
+    CHECK(s.document.metadata[1].first == "来源");
+    CHECK(s.document.date.value_or("") == "2024-03-01");
+  }
+
+  TEST_CASE("heading levels and tolerant numbering") {
+    auto s =
+        seg("标题\n李明:\n一、主要工作\n(一)紧扣主线,扛起使命。将工作…\n1. "
+            "继续开展改造\n(三)开展管道改造\n(1)细项\n"
+            "二、工作打算\n一是坚持导向,永葆忠诚。二是坚持风险导向。\n完成1.61亿元投资。\n");
+    const auto& secs = s.document.sections;
+    REQUIRE(secs.size() == 8);
+    CHECK(secs[0].level == 1);
+    CHECK(secs[0].marker == "一、");
+    CHECK(secs[0].heading == "主要工作");
+    CHECK(secs[1].level == 2);
+    CHECK(secs[1].heading == "紧扣主线,扛起使命");
+    CHECK(secs[2].level == 3);
+    CHECK(secs[2].marker == "1.");
+    CHECK(secs[3].marker == "(三)");
+    CHECK(secs[4].level == 4);
+    CHECK(secs[6].marker == "一是");
+    CHECK(secs[6].heading == "坚持导向");
+    CHECK(secs[7].marker == "二是");
+    bool skip_reported = false;
+    for (const auto& d : s.document.diagnostics) skip_reported |= d.code == "numbering-skip";
+    CHECK(skip_reported);
+    // Scopes: (一) ends where (三) starts; 一、 ends where 二、 starts.
+    CHECK(s.section_ends[1] == secs[3].span.start);
+    CHECK(s.section_ends[0] == secs[5].span.start);
+  }
+}
