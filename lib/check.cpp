@@ -1,11 +1,429 @@
 #include "bulletin/check.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+#include "detail/text.hpp"
+
 namespace bulletin {
+namespace {
+
+using detail::ends_with;
+using detail::next_code_point;
+using detail::prev_code_point;
+
+// Sentence scans stop this far away, so a text without punctuation stays linear.
+constexpr std::size_t kMaxSentenceBytes = 2000;
+// How many occurrences of a fact's surface are tried when placing it in its turn.
+constexpr int kMaxPlacementTries = 16;
+
+constexpr std::string_view kBreakdownWord = "其中";
+constexpr std::array<std::string_view, 9> kTotalWords = {"总",   "總",   "共",   "合计", "合計",
+                                                         "累计", "累計", "全部", "总计"};
+constexpr std::array<std::string_view, 6> kRateSuffixes = {"率",   "占比", "佔比",
+                                                           "比重", "比例", "比率"};
+
+bool ends_sentence(char32_t c) {
+  return c == U'。' || c == U'!' || c == U'?' || c == U'\n' || c == U'！' || c == U'？';
+}
+bool ends_clause_group(char32_t c) { return ends_sentence(c) || c == U';' || c == U'；'; }
+
+struct Range {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// The stretch around `pos` delimited by `stop` characters (excluded).
+Range bounds(std::string_view text, std::size_t pos, bool (*stop)(char32_t)) {
+  Range r{pos, pos};
+  const std::size_t floor = pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0;
+  while (r.begin > floor) {
+    std::size_t p = r.begin;
+    if (stop(prev_code_point(text, p))) break;
+    r.begin = p;
+  }
+  const std::size_t ceiling = std::min(text.size(), pos + kMaxSentenceBytes);
+  while (r.end < ceiling) {
+    std::size_t p = r.end;
+    if (stop(next_code_point(text, p))) break;
+    r.end = p;
+  }
+  return r;
+}
+
+/// A fact placed in a stretch of text whose sentence structure is known.
+struct Placed {
+  std::size_t fact = 0;
+  std::size_t pos = 0;
+};
+
+struct Passage {
+  std::string_view text;
+  std::vector<Placed> facts;  // by position
+};
+
+/// Finds each fact of a turn in the turn's text, in order, where its clause
+/// surrounds its surface; facts that cannot be placed are left out.
+void place_in_turn(const Document& doc, const Turn& turn, Passage& passage) {
+  std::vector<std::size_t> mine;
+  for (std::size_t i = 0; i < doc.facts.size(); ++i) {
+    if (doc.facts[i].turn == turn.index && !doc.facts[i].text.empty()) mine.push_back(i);
+  }
+  std::stable_sort(mine.begin(), mine.end(), [&](std::size_t a, std::size_t b) {
+    return doc.facts[a].span.start < doc.facts[b].span.start;
+  });
+  const std::string_view text = turn.text;
+  std::size_t cursor = 0;
+  for (std::size_t i : mine) {
+    const Fact& f = doc.facts[i];
+    const std::size_t in_clause = f.clause.find(f.text);
+    std::size_t at = text.find(f.text, cursor);
+    for (int tries = 0; at != std::string_view::npos && tries < kMaxPlacementTries; ++tries) {
+      const bool clause_fits = in_clause == std::string::npos ||
+                               (at >= in_clause && text.substr(at - in_clause, f.clause.size()) ==
+                                                       std::string_view(f.clause));
+      if (clause_fits) break;
+      at = text.find(f.text, at + 1);
+    }
+    if (at == std::string_view::npos) continue;
+    passage.facts.push_back({i, at});
+    cursor = at + f.text.size();
+  }
+}
+
+std::vector<Passage> passages(const Document& doc, std::string_view text) {
+  std::vector<Passage> out;
+  if (!text.empty()) {
+    Passage p{text, {}};
+    for (std::size_t i = 0; i < doc.facts.size(); ++i) {
+      const Fact& f = doc.facts[i];
+      if (f.text.empty() || f.span.start > text.size()) continue;
+      if (text.substr(f.span.start, f.text.size()) != std::string_view(f.text)) continue;
+      p.facts.push_back({i, f.span.start});
+    }
+    std::stable_sort(p.facts.begin(), p.facts.end(),
+                     [](const Placed& a, const Placed& b) { return a.pos < b.pos; });
+    out.push_back(std::move(p));
+    return out;
+  }
+  for (const auto& turn : doc.turns) {
+    Passage p{turn.text, {}};
+    place_in_turn(doc, turn, p);
+    if (!p.facts.empty()) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+bool is_ratio_unit(const std::string& unit) {
+  return unit == "%" || unit == "‰" || unit == "百分点" || unit == "倍";
+}
+
+/// A figure that can be a whole, a part, a numerator or a denominator: an
+/// exact, positive stock or count with a unit.
+bool is_quantity(const Fact& f) {
+  return f.value && f.bound == Bound::exact && !f.unit.empty() && !is_ratio_unit(f.unit) &&
+         (f.measure == Measure::level || f.measure == Measure::count) && f.value->mantissa > 0;
+}
+
+bool is_share(const Fact& f) {
+  return f.value && (f.unit == "%" || f.unit == "‰") && f.measure == Measure::share;
+}
+
+std::string_view rate_stem(std::string_view subject) {
+  for (auto s : kRateSuffixes) {
+    if (ends_with(subject, s) && subject.size() > s.size()) {
+      return subject.substr(0, subject.size() - s.size());
+    }
+  }
+  return {};
+}
+
+/// The clause up to the figure: where 总/共/累计 stand, which the subject drops.
+std::string_view lead_of(const Fact& f) {
+  const std::string_view clause = f.clause;
+  const std::size_t at = clause.find(f.text);
+  return at == std::string_view::npos ? std::string_view(f.subject) : clause.substr(0, at);
+}
+
+bool has_total_word(const Fact& f) {
+  const std::string_view lead = lead_of(f);
+  return std::any_of(kTotalWords.begin(), kTotalWords.end(),
+                     [&](std::string_view w) { return lead.find(w) != std::string_view::npos; });
+}
+
+bool only_punctuation(std::string_view s) {
+  for (std::size_t p = 0; p < s.size();) {
+    const char32_t c = next_code_point(s, p);
+    if (c == U' ' || c == U'\t' || c == U',' || c == U'，' || c == U'、' || c == U':' ||
+        c == U'：' || c == U'\u3000') {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+struct Relation {
+  std::string rule;
+  std::vector<std::size_t> facts;
+};
+
+void find_sums(const Document& doc, const Passage& passage, std::vector<Relation>& out) {
+  const std::string_view text = passage.text;
+  for (std::size_t q = text.find(kBreakdownWord); q != std::string_view::npos;
+       q = text.find(kBreakdownWord, q + kBreakdownWord.size())) {
+    const Range sentence = bounds(text, q, ends_sentence);
+    std::size_t region_end = text.find(kBreakdownWord, q + kBreakdownWord.size());
+    region_end = std::min(region_end, sentence.end);
+    // Parts by unit, in order: 项目9个,投资36.2亿元;项目41个… interleaves two sums.
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+    for (const auto& p : passage.facts) {
+      if (p.pos < q || p.pos >= region_end) continue;
+      // 星级民宿总数达到148家 after a ';' opens a whole of its own: the list is over.
+      if (has_total_word(doc.facts[p.fact])) break;
+      if (!is_quantity(doc.facts[p.fact])) continue;
+      const std::string& unit = doc.facts[p.fact].unit;
+      auto g = std::find_if(groups.begin(), groups.end(),
+                            [&](const auto& e) { return e.first == unit; });
+      if (g == groups.end()) {
+        groups.push_back({unit, {}});
+        g = groups.end() - 1;
+      }
+      g->second.push_back(p.fact);
+    }
+    const bool opens_sentence = only_punctuation(text.substr(sentence.begin, q - sentence.begin));
+    Range whole_range{sentence.begin, q};
+    if (opens_sentence) {
+      if (sentence.begin == 0) continue;
+      std::size_t before = sentence.begin;
+      prev_code_point(text, before);  // the full stop
+      whole_range = bounds(text, before, ends_sentence);
+    }
+    for (const auto& [unit, parts] : groups) {
+      if (parts.size() < 2) continue;
+      std::optional<std::size_t> whole;
+      for (const auto& p : passage.facts) {
+        if (p.pos < whole_range.begin || p.pos >= whole_range.end) continue;
+        const Fact& f = doc.facts[p.fact];
+        if (!is_quantity(f) || f.unit != unit) continue;
+        if (opens_sentence && !has_total_word(f)) continue;
+        whole = p.fact;
+      }
+      if (!whole) continue;
+      Relation r{"sum", {*whole}};
+      r.facts.insert(r.facts.end(), parts.begin(), parts.end());
+      out.push_back(std::move(r));
+    }
+  }
+}
+
+bool shares_stem_character(std::string_view stem, std::string_view subject) {
+  // The last two characters of the stem name the act being rated (化解, 管理).
+  std::size_t p = stem.size();
+  for (int k = 0; k < 2 && p > 0; ++k) {
+    const std::size_t end = p;
+    prev_code_point(stem, p);
+    if (subject.find(stem.substr(p, end - p)) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+void find_rates(const Document& doc, const Passage& passage, std::vector<Relation>& out) {
+  for (std::size_t k = 0; k < passage.facts.size(); ++k) {
+    const Fact& rate = doc.facts[passage.facts[k].fact];
+    if (!is_share(rate) || rate.target) continue;
+    const std::string_view stem = rate_stem(rate.subject);
+    if (stem.empty()) continue;
+    const Range group = bounds(passage.text, passage.facts[k].pos, ends_clause_group);
+    std::vector<std::size_t> before;
+    for (std::size_t j = 0; j < k; ++j) {
+      const auto& p = passage.facts[j];
+      if (p.pos < group.begin) continue;
+      const Fact& f = doc.facts[p.fact];
+      if (f.unit == "%" || f.unit == "‰") before.clear();  // belongs to an earlier rate
+      if (is_quantity(f)) before.push_back(p.fact);
+    }
+    if (before.size() < 2) continue;
+    const std::size_t a = before[before.size() - 2];
+    const std::size_t b = before.back();
+    const Fact& fa = doc.facts[a];
+    const Fact& fb = doc.facts[b];
+    if (fa.unit != fb.unit && (fa.dimension.empty() || fa.dimension != fb.dimension)) continue;
+    std::size_t num = b;
+    std::size_t den = a;
+    if (!shares_stem_character(stem, fb.subject)) {
+      if (!shares_stem_character(stem, fa.subject)) continue;
+      std::swap(num, den);
+    }
+    const double scale = rate.unit == "%" ? 100.0 : 1000.0;
+    if (rate.value->to_double() <= scale &&
+        doc.facts[num].value->to_double() > doc.facts[den].value->to_double()) {
+      continue;  // a share of at most 100% cannot have the larger figure on top
+    }
+    out.push_back({"rate", {den, num, passage.facts[k].fact}});
+  }
+}
+
+/// The scale a figure was printed in: 676万元 → 万 (1e4).
+std::pair<double, std::string_view> display_scale(const Fact& f) {
+  if (f.text.find("亿") != std::string::npos || f.text.find("億") != std::string::npos) {
+    return {1e8, "亿"};
+  }
+  if (f.text.find("万") != std::string::npos || f.text.find("萬") != std::string::npos) {
+    return {1e4, "万"};
+  }
+  return {1.0, ""};
+}
+
+int decimals_for(double precision) {
+  if (precision <= 0 || precision >= 1) return 0;
+  return std::min(6, static_cast<int>(std::lround(std::ceil(-std::log10(precision) - 1e-9))));
+}
+
+std::string show(double value, double scale, std::string_view prefix, const std::string& unit,
+                 int decimals) {
+  return fmt::format("{:.{}f}{}{}", value / scale, decimals, prefix, unit);
+}
+
+/// Half the printed precision of a figure, in its base unit; none for a whole
+/// number of its base unit, which a count states exactly.
+double rounding_of(const Fact& f) {
+  const double p = f.precision.to_double();
+  return p == 1.0 ? 0.0 : p / 2.0;
+}
+
+Check evaluate_sum(const Document& doc, const std::vector<std::size_t>& ids,
+                   const CheckOptions& options) {
+  const Fact& whole = doc.facts[ids.front()];
+  long double sum = 0;
+  double tolerance = rounding_of(whole);
+  double finest = whole.precision.to_double();
+  std::string parts;
+  for (std::size_t k = 1; k < ids.size(); ++k) {
+    const Fact& p = doc.facts[ids[k]];
+    sum += static_cast<long double>(p.value->to_double());
+    tolerance += rounding_of(p);
+    finest = std::min(finest, p.precision.to_double());
+    if (k > 1) parts += " + ";
+    parts += p.text;
+  }
+  const double stated = whole.value->to_double();
+  if (options.sum_tolerance) tolerance = *options.sum_tolerance * std::fabs(stated);
+  const double diff = static_cast<double>(sum - static_cast<long double>(stated));
+  // Exact decimals sum without error in long double at these magnitudes; the
+  // slack only absorbs the binary representation of fractions.
+  const bool ok = std::fabs(diff) <= tolerance + 1e-9 * std::max(1.0, std::fabs(stated));
+  Check c;
+  c.rule = "sum";
+  c.status = ok ? CheckStatus::ok : CheckStatus::mismatch;
+  c.facts = ids;
+  c.span = whole.span;
+  const std::string subject = whole.subject.empty() ? "" : whole.subject + " ";
+  if (ok) {
+    c.message = fmt::format("{}{} = {}", subject, whole.text, parts);
+  } else {
+    const auto [scale, prefix] = display_scale(whole);
+    const int decimals = decimals_for(finest / scale);
+    c.message =
+        fmt::format("{}{} ≠ {} = {} (off by {}, tolerance {})", subject, whole.text, parts,
+                    show(static_cast<double>(sum), scale, prefix, whole.unit, decimals),
+                    show(std::fabs(diff), scale, prefix, whole.unit, decimals),
+                    show(tolerance, scale, prefix, whole.unit, decimals_for(tolerance / scale)));
+  }
+  return c;
+}
+
+Check evaluate_rate(const Document& doc, const std::vector<std::size_t>& ids,
+                    const CheckOptions& options) {
+  const Fact& den = doc.facts[ids[0]];
+  const Fact& num = doc.facts[ids[1]];
+  const Fact& rate = doc.facts[ids[2]];
+  const double scale = rate.unit == "‰" ? 1000.0 : 100.0;
+  const double computed = num.value->to_double() / den.value->to_double() * scale;
+  const double stated = rate.value->to_double();
+  const double tolerance = options.rate_tolerance.value_or(rate.precision.to_double() / 2.0);
+  const double slack = 1e-9;
+  bool ok = false;
+  switch (rate.bound) {
+    case Bound::lower:
+      ok = computed >= stated - tolerance - slack;
+      break;
+    case Bound::upper:
+      ok = computed <= stated + tolerance + slack;
+      break;
+    case Bound::exact:
+    case Bound::approx:
+      ok = std::fabs(computed - stated) <= tolerance + slack;
+      break;
+  }
+  Check c;
+  c.rule = "rate";
+  c.status = ok ? CheckStatus::ok : CheckStatus::mismatch;
+  c.facts = ids;
+  c.span = rate.span;
+  const int decimals = std::max(2, decimals_for(rate.precision.to_double()) + 1);
+  const std::string ratio = fmt::format("{}/{} = {:.{}f}{}", num.value->to_string(),
+                                        den.value->to_string(), computed, decimals, rate.unit);
+  if (ok) {
+    c.message = fmt::format("{} {} = {}", rate.subject, rate.text, ratio);
+  } else {
+    c.message = fmt::format("{} {} ≠ {} (tolerance ±{:.{}f})", rate.subject, rate.text, ratio,
+                            tolerance, decimals_for(tolerance));
+  }
+  return c;
+}
+
+bool fits(const Document& doc, const std::string& rule, const std::vector<std::size_t>& ids) {
+  for (std::size_t i : ids) {
+    if (i >= doc.facts.size() || !doc.facts[i].value) return false;
+  }
+  if (rule == "sum") return ids.size() >= 3;
+  if (rule == "rate") {
+    return ids.size() == 3 && doc.facts[ids[0]].value->mantissa != 0 &&
+           (doc.facts[ids[2]].unit == "%" || doc.facts[ids[2]].unit == "‰");
+  }
+  return false;
+}
+
+bool enabled(const std::string& rule, const CheckOptions& options) {
+  return (rule == "sum" && options.sums) || (rule == "rate" && options.rates);
+}
+
+Check evaluate(const Document& doc, const std::string& rule, const std::vector<std::size_t>& ids,
+               const CheckOptions& options) {
+  return rule == "sum" ? evaluate_sum(doc, ids, options) : evaluate_rate(doc, ids, options);
+}
+
+}  // namespace
 
 std::vector<Check> check_consistency(const Document& doc, const CheckOptions& options) {
-  (void)doc;
-  (void)options;
-  return {};
+  std::vector<Relation> relations;
+  for (const auto& passage : passages(doc, options.text)) {
+    if (options.sums) find_sums(doc, passage, relations);
+    if (options.rates) find_rates(doc, passage, relations);
+  }
+  std::vector<Check> checks;
+  for (const auto& r : relations) {
+    if (fits(doc, r.rule, r.facts)) checks.push_back(evaluate(doc, r.rule, r.facts, options));
+  }
+  std::stable_sort(checks.begin(), checks.end(),
+                   [](const Check& a, const Check& b) { return a.span.start < b.span.start; });
+  return checks;
+}
+
+std::vector<Check> recheck(const Document& doc, const CheckOptions& options) {
+  std::vector<Check> checks;
+  for (const auto& c : doc.checks) {
+    if (enabled(c.rule, options) && fits(doc, c.rule, c.facts)) {
+      checks.push_back(evaluate(doc, c.rule, c.facts, options));
+    }
+  }
+  return checks;
 }
 
 }  // namespace bulletin

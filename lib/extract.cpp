@@ -115,15 +115,27 @@ bool has_scale(std::string_view s) {
   return false;
 }
 
-constexpr std::array<std::string_view, 30> kLeadingFillers = {
+constexpr std::array<std::string_view, 37> kLeadingFillers = {
     "截至目前", "截至年底", "今年以来", "近年来", "目前", "其中", "共计", "合计", "总计", "累计",
-    "已经",     "同时",     "另有",     "此外",   "以及", "先后", "分别", "今年", "全年", "当年",
-    "共",       "已",       "并",       "还",     "和",   "及",   "与",   "又",   "再",   "以来"};
+    "已经", "同时", "另有", "此外", "以及", "先后", "分别", "今年", "全年", "当年", "共", "已",
+    "并", "还", "和", "及", "与", "又", "再", "以来", "度", "我区", "我市", "我县", "我局", "我们",
+    "对"};
 
-constexpr std::array<std::string_view, 24> kTrailingFillers = {
-    "分别为", "分别达", "已达到", "达到了", "达到",   "共计",   "合计",   "总计",
-    "累计",   "增至",   "提升至", "提高到", "提高至", "上升至", "下降至", "降至",
-    "已达",   "达",     "为",     "是",     "有",     "共",     "了",     "约"};
+// 约 is not here: the recognizer keeps it as a qualifier, and 签约 must stay whole.
+constexpr std::array<std::string_view, 23> kTrailingFillers = {
+    "分别为", "分别达", "已达到", "达到了", "达到", "共计", "合计", "总计", "累计", "增至",
+    "提升至", "提高到", "提高至", "上升至", "下降至", "降至", "已达", "达", "为", "是", "有",
+    "共", "了"};
+
+bool is_filler(std::string_view s) {
+  for (auto f : kLeadingFillers) {
+    if (s == f) return true;
+  }
+  for (auto f : kTrailingFillers) {
+    if (s == f) return true;
+  }
+  return false;
+}
 
 constexpr std::array<std::string_view, 22> kUpVerbs = {
     "增长", "增加",   "提高",   "上升",   "提升",   "扩大", "上涨", "增幅", "增速", "增", "涨",
@@ -224,7 +236,9 @@ class Extractor {
     }
     std::size_t excluded = 0;
     std::size_t previous_end = base;
-    for (const auto& m : matches) {
+    for (std::size_t k = 0; k < matches.size(); ++k) {
+      const NumberMatch& m = matches[k];
+      const std::size_t next_begin = k + 1 < matches.size() ? matches[k + 1].begin : text_.size();
       while (excluded < seg_.excluded.size() && seg_.excluded[excluded].end <= m.begin) ++excluded;
       const bool in_excluded =
           excluded < seg_.excluded.size() && seg_.excluded[excluded].begin < m.end;
@@ -245,7 +259,7 @@ class Extractor {
                "fact limit reached; the rest of the document was not extracted", m.begin, 0, 0});
           break;
         }
-        build(m, previous_end);
+        build(m, previous_end, next_begin);
       }
       previous_end = m.end;
     }
@@ -275,16 +289,31 @@ class Extractor {
     }
     if (inside_short_quote(text_, m.begin, m.end)) return false;
     const bool arabic = has_ascii_digit(m.surface);
+    const bool scaled = has_scale(m.surface);
     const bool quantified = m.unit_known || m.kind == NumberKind::percent ||
                             m.kind == NumberKind::permille || m.kind == NumberKind::fraction;
     // A Chinese numeral with no unit or scale is a name (党的二十大, 一村一辅警), not a figure.
-    if (!arabic && !quantified && !has_scale(m.surface)) return false;
+    if (!arabic && !quantified && !scaled) return false;
+    // 一批, 一项, 一部分: the numeral one before a measure word is an article.
+    if (!arabic && !scaled && m.value && m.value->to_string() == "1" && m.kind == NumberKind::cardinal) {
+      return false;
+    }
+    if (arabic && !m.unit_known && !scaled && m.value && m.value->is_integer()) {
+      const std::string digits = m.value->to_string();
+      // Five or more digits with no unit: a phone number or code (5980090进行核实).
+      if (digits.size() >= 5) return false;
+      // A year written without 年 (2023具备…, 2022物业服务质量提升年).
+      if (digits.size() == 4 && (digits[0] == '1' || digits[0] == '2') && m.surface.find(digits) == 0 &&
+          (digits.compare(0, 2, "19") == 0 || digits.compare(0, 2, "20") == 0)) {
+        return false;
+      }
+    }
     // A bare Arabic number with nothing after it is a list item or a code.
-    if (arabic && m.unit.empty() && !quantified && m.qualifier.empty()) return false;
+    if (arabic && m.unit.empty() && !quantified && !scaled && m.qualifier.empty()) return false;
     return true;
   }
 
-  void build(const NumberMatch& m, std::size_t previous_end) {
+  void build(const NumberMatch& m, std::size_t previous_end, std::size_t next_begin) {
     Fact f;
     f.kind = m.kind;
     f.value = m.value;
@@ -349,17 +378,18 @@ class Extractor {
       }
     }
     std::string_view subject = strip_subject(pre);
-    if (detail::count_code_points(subject) <= 2) {
-      // 完成1处省级示范标准村卫生室: the thing counted follows the number.
-      const std::size_t after_end = scan_forward(text_, m.end, clause_end, [](char32_t c) {
-        return is_clause_delimiter(c) || c == U'、' || (c >= U'0' && c <= U'9');
-      });
-      std::string_view post = strip_subject(text_.substr(m.end, after_end - m.end));
-      if (!post.empty() && detail::count_code_points(post) <= kMaxSubjectCodePoints) {
-        f.subject = std::string(subject) + std::string(post);
-      } else {
-        f.subject = std::string(subject);
-      }
+    if (is_filler(subject)) subject = {};
+    // 完成1处省级示范标准村卫生室, A、B、C等13项整治任务: the thing counted follows the number.
+    const std::size_t after_end = scan_forward(text_, m.end, std::min(clause_end, next_begin), [](char32_t c) {
+      return is_clause_delimiter(c) || c == U'、' || (c >= U'0' && c <= U'9');
+    });
+    std::string_view post = strip_subject(text_.substr(m.end, after_end - m.end));
+    const bool post_usable = detail::count_code_points(post) >= 2 && !is_filler(post);
+    const bool listed_before = ends_with(pre, "等") || subject.find("、") != std::string_view::npos;
+    if (post_usable && listed_before) {
+      f.subject = std::string(post);
+    } else if (post_usable && detail::count_code_points(subject) <= 2) {
+      f.subject = std::string(subject) + std::string(post);
     } else {
       f.subject = std::string(subject);
     }
@@ -373,7 +403,7 @@ class Extractor {
       if (!f.direction) f.direction = Direction::up;
     } else if (m.kind == NumberKind::ordinal) {
       f.measure = Measure::rank;
-      f.unit = "名";
+      f.unit.clear();
     } else if (f.direction) {
       f.measure = Measure::change;
     } else if (m.kind == NumberKind::percent || m.kind == NumberKind::permille) {
@@ -389,14 +419,17 @@ class Extractor {
 
     const std::size_t s_begin = sentence_begin(m.begin, floor);
     const std::size_t s_end = scan_forward(text_, m.end, text_.size(), is_sentence_delimiter);
-    std::string_view sentence = text_.substr(s_begin, s_end - s_begin);
     f.year = seg_.document.year;
     if (last_year_ && last_year_at_ >= s_begin) {
       f.year = last_year_;
     } else if (auto y = heading_year()) {
       f.year = y;
     }
-    f.target = mentions_target(sentence) || under_plan_heading() ||
+    // A plan word counts in the figure's own clause or in the sentence's
+    // opening clause (力争…, 计划到2025年…), not anywhere in a long sentence.
+    const std::size_t opening_end = scan_forward(text_, s_begin, s_end, is_clause_delimiter);
+    f.target = mentions_target(f.clause) || mentions_target(text_.substr(s_begin, opening_end - s_begin)) ||
+               under_plan_heading() ||
                (f.year && seg_.document.year && *f.year > *seg_.document.year);
     out_.facts.push_back(std::move(f));
   }

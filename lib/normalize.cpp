@@ -127,6 +127,7 @@ class Normalizer {
 
   Normalized run(std::string_view in) {
     out_.text.reserve(in.size());
+    reflow_ = looks_extracted_from_pdf(in);
     std::size_t pos = 0;
     while (pos < in.size()) {
       const std::size_t start = pos;
@@ -153,10 +154,14 @@ class Normalizer {
       }
       if (byte < 0x80) {
         ++pos;
-        if (byte == '\r') {
-          if (pos < in.size() && in[pos] == '\n') ++pos;
-          emit_ascii('\n', start);
-          mark(pos);
+        if (byte == '\r' || byte == '\n') {
+          if (byte == '\r' && pos < in.size() && in[pos] == '\n') ++pos;
+          if (reflow_ && continues_line(in, pos)) {
+            mark(pos);  // a line broken by the PDF's page width, not by the author
+          } else {
+            emit_ascii('\n', start);
+            mark(pos);
+          }
         } else if (byte == '\f' || byte == '\v') {
           emit_ascii('\n', start);
         } else if (byte == '\t') {
@@ -207,6 +212,41 @@ class Normalizer {
     out_.text += utf8;
   }
 
+  /// Text extracted from PDF carries form feeds or page footers (— 9 —).
+  static bool looks_extracted_from_pdf(std::string_view in) {
+    if (in.find('\f') != std::string_view::npos) return true;
+    for (std::string_view footer : {"\n— ", "\n- "}) {
+      for (std::size_t at = in.find(footer); at != std::string_view::npos; at = in.find(footer, at + 1)) {
+        std::size_t p = at + footer.size();
+        std::size_t digits = 0;
+        while (p < in.size() && in[p] >= '0' && in[p] <= '9') ++p, ++digits;
+        if (digits > 0 && in.substr(p, footer.size() - 1) == footer.substr(1)) return true;
+      }
+    }
+    return false;
+  }
+
+  /// Whether the line break before `next` splits a sentence: the line so far
+  /// is long and ends inside a word or number, and the next line starts
+  /// flush with text rather than with indentation or a heading.
+  bool continues_line(std::string_view in, std::size_t next) const {
+    const std::size_t line_start = out_.text.rfind('\n') == std::string::npos ? 0 : out_.text.rfind('\n') + 1;
+    std::string_view line(out_.text.data() + line_start, out_.text.size() - line_start);
+    if (detail::count_code_points(line) < 20 || next >= in.size()) return false;
+    std::size_t back = line.size();
+    const char32_t last = detail::prev_code_point(line, back);
+    if (!(detail::is_han(last) || (last >= U'0' && last <= U'9'))) return false;
+    std::size_t p = next;
+    const char32_t first = next_code_point(in, p);
+    if (!detail::is_han(first) && !(first >= U'0' && first <= U'9')) return false;
+    if (p < in.size()) {
+      const char32_t second = next_code_point(in, p);
+      if (second == U'、' || second == U'是') return false;  // 二、 / 二是 open a heading
+    }
+    return true;
+  }
+
+  bool reflow_ = false;
   const icu::Normalizer2* nfkc_ = nullptr;
   Normalized out_;
 };

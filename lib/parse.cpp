@@ -100,13 +100,17 @@ Result<Document> parse(std::string_view bytes, const ParseOptions& options) {
         {Severity::warning, "empty-input", "the input holds no text", 0, 0, 0});
   }
 
+  CheckOptions check_options;
+  check_options.text = normalized.text;  // spans still index the normalized text here
+  doc.checks = check_consistency(doc, check_options);
+
   SpanMapper mapper(*decoded, normalized);
   for (auto& t : doc.turns) mapper.add(t.span);
   for (auto& s : doc.sections) mapper.add(s.span);
   for (auto& f : doc.facts) mapper.add(f.span);
+  for (auto& c : doc.checks) mapper.add(c.span);
   for (auto& d : doc.diagnostics) mapper.add(d);
   mapper.apply();
-  doc.checks = check_consistency(doc);
   return doc;
 }
 

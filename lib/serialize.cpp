@@ -171,7 +171,8 @@ std::string facts_to_jsonl(const Document& doc) {
   for (const auto& f : doc.facts) {
     Json j;
     j["path"] = doc.source.path;
-    for (auto& [k, v] : fact_json(f).items()) j[k] = v;
+    const Json fields = fact_json(f);
+    for (const auto& [k, v] : fields.items()) j[k] = v;
     out += dump(j, -1);
     out += '\n';
   }
@@ -183,7 +184,8 @@ std::string facts_to_json(const Document& doc, int indent) {
   for (const auto& f : doc.facts) {
     Json j;
     j["path"] = doc.source.path;
-    for (auto& [k, v] : fact_json(f).items()) j[k] = v;
+    const Json fields = fact_json(f);
+    for (const auto& [k, v] : fields.items()) j[k] = v;
     all.push_back(std::move(j));
   }
   return dump(all, indent);

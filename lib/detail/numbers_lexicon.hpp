@@ -170,7 +170,6 @@ inline constexpr QualWord kPrefixQualifiers[] = {
     {"多于", QualBound::lower, false},
     {"大于", QualBound::lower, false},
     {"高于", QualBound::lower, false},
-    {"过", QualBound::none, false},
     {"至少", QualBound::lower, true},
     {"至少有", QualBound::lower, true},
     {"至少是", QualBound::lower, true},
@@ -219,6 +218,27 @@ inline constexpr QualWord kPrefixQualifiers[] = {
     {"将近", QualBound::approx, true},
     {"接近", QualBound::approx, true},
     {"差不多", QualBound::approx, true},
+    // Traditional forms.
+    {"超過", QualBound::lower, false},
+    {"超過了", QualBound::lower, false},
+    {"多於", QualBound::lower, false},
+    {"大於", QualBound::lower, false},
+    {"高於", QualBound::lower, false},
+    {"不少於", QualBound::lower, true},
+    {"不低於", QualBound::lower, true},
+    {"不小於", QualBound::lower, true},
+    {"少於", QualBound::upper, false},
+    {"小於", QualBound::upper, false},
+    {"低於", QualBound::upper, false},
+    {"不超過", QualBound::upper, true},
+    {"不多於", QualBound::upper, true},
+    {"不高於", QualBound::upper, true},
+    {"不大於", QualBound::upper, true},
+    {"等於", QualBound::exact, true},
+    {"約", QualBound::approx, true},
+    {"約為", QualBound::approx, true},
+    {"大約", QualBound::approx, true},
+    {"將近", QualBound::approx, true},
     // Ordinary words ending in a qualifier character: never qualifiers.
     {"最近", QualBound::none, false},
     {"附近", QualBound::none, false},
@@ -256,7 +276,8 @@ inline constexpr QualWord kSuffixQualifiers[] = {
     {"及以下", QualBound::upper, true},   {"或以下", QualBound::upper, true},
     {"或者以下", QualBound::upper, true}, {"或更少", QualBound::upper, true},
     {"或者更少", QualBound::upper, true}, {"以内", QualBound::upper, true},
-    {"之内", QualBound::upper, true},     {"之下", QualBound::upper, false},
+    {"之内", QualBound::upper, true},     {"以內", QualBound::upper, true},
+    {"之內", QualBound::upper, true},     {"之下", QualBound::upper, false},
     {"左右", QualBound::approx, true},    {"上下", QualBound::approx, true},
     {"许", QualBound::approx, true},
 };
@@ -367,6 +388,22 @@ inline constexpr std::string_view kNotNumbers[] = {
     "一度",
     "一阵",
     "一生",
+    "一部分",
+    "进一步",
+    "一网统管",
+    "一张蓝图",
+    "星期一",
+    "星期二",
+    "星期三",
+    "星期四",
+    "星期五",
+    "星期六",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
     // 一 after another character
     "统一",
     "唯一",
@@ -422,7 +459,11 @@ inline constexpr std::string_view kNotNumbers[] = {
     "万物",
     "万分",
     "千万不",
-    "九九",
+    "十七大",
+    "十八大",
+    "十九大",
+    "二十大",
+    "二十届",
     "百分百",
     "三令五申",
     "五湖四海",
@@ -461,7 +502,7 @@ inline bool starts_new_word(char32_t c) noexcept {
   constexpr std::u32string_view kChars =
       U"的是在和与及等年月日时中上下了也都就还又而并或但将已被把让使对从向以为于至到之其这那此"
       U"该各每共总合计达占比增减降升提同较不没无未可能要会应需请给由因如若即则乃亦仍再才很最更"
-      U"太非前后内外里左右去来过着们吗呢吧啊呀嘛啦及并且即约近超逾达分秒号点";
+      U"太非前后内外里左右去来过着们吗呢吧啊呀嘛啦及并且即约近超逾达分秒号却特大小新老累成折";
   return kChars.find(c) != std::u32string_view::npos;
 }
 
@@ -534,9 +575,9 @@ inline bool is_sentence_punct(char32_t c) noexcept {
 
 /// Words right before a digit run that make it an identifier (热线12345).
 inline constexpr std::string_view kIdentifierCues[] = {
-    "热线", "电话", "拨打", "号码", "编号", "索引号", "邮编", "传真",
-    "手机", "账号", "帐号", "代码", "文号", "证号",   "工号", "QQ",
-    "qq",   "微信", "No.",  "NO.",  "No",   "NO",     "no.",  "#",
+    "热线", "电话", "拨打", "号码", "编号", "索引号", "邮编", "传真", "手机", "账号",
+    "帐号", "代码", "文号", "证号", "工号", "QQ",     "qq",   "微信", "No.",  "NO.",
+    "No",   "NO",   "no.",  "#",    "表",   "图",     "附件", "附表",
 };
 
 /// Characters after 成 that make it a verb or noun (完成 is before it; these

@@ -44,3 +44,25 @@ TEST_SUITE("normalize") {
     CHECK(n.to_input.checkpoints() == 1);
   }
 }
+
+TEST_SUITE("normalize") {
+  TEST_CASE("lines broken by a PDF's page width are joined, paragraphs are not") {
+    const std::string pdf =
+        "全年城镇新增就业人数继续保持增长态势总数达到8710\n人,失业率2.7%。\n"
+        "　　按常住人口计算的人均地区生产总值继续增长达到了\n"
+        "值128650元。\n短行\n下一行\n\f— 2 —\n二、农业\n";
+    auto n = normalize(pdf);
+    CHECK(n.text.find("8710人,失业率") != std::string::npos);
+    CHECK(n.text.find("达到了值128650元") != std::string::npos);
+    CHECK(n.text.find("短行\n下一行") != std::string::npos);
+    CHECK(n.text.find("\n二、农业") != std::string::npos);
+    // The joined '人' still maps to its own byte after the removed line break.
+    const std::size_t at = n.text.find("人,失业率");
+    CHECK(pdf.compare(n.to_input.map(at), 3, "人") == 0);
+  }
+
+  TEST_CASE("without PDF traces line breaks are kept") {
+    auto n = normalize("全年城镇新增就业人数继续保持增长态势总数达到8710\n人,失业率2.7%。\n");
+    CHECK(n.text == "全年城镇新增就业人数继续保持增长态势总数达到8710\n人,失业率2.7%。\n");
+  }
+}
