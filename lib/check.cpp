@@ -65,15 +65,18 @@ struct Placed {
 struct Passage {
   std::string_view text;
   std::vector<Placed> facts;  // by position
+
+  /// The first placed fact at or after `pos`: rules look only at the facts
+  /// near a cue, so a long document stays linear.
+  [[nodiscard]] std::vector<Placed>::const_iterator from(std::size_t pos) const {
+    return std::lower_bound(facts.begin(), facts.end(), pos,
+                            [](const Placed& p, std::size_t value) { return p.pos < value; });
+  }
 };
 
 /// Finds each fact of a turn in the turn's text, in order, where its clause
 /// surrounds its surface; facts that cannot be placed are left out.
-void place_in_turn(const Document& doc, const Turn& turn, Passage& passage) {
-  std::vector<std::size_t> mine;
-  for (std::size_t i = 0; i < doc.facts.size(); ++i) {
-    if (doc.facts[i].turn == turn.index && !doc.facts[i].text.empty()) mine.push_back(i);
-  }
+void place_in_turn(const Document& doc, const Turn& turn, std::vector<std::size_t> mine, Passage& passage) {
   std::stable_sort(mine.begin(), mine.end(), [&](std::size_t a, std::size_t b) {
     return doc.facts[a].span.start < doc.facts[b].span.start;
   });
@@ -111,9 +114,18 @@ std::vector<Passage> passages(const Document& doc, std::string_view text) {
     out.push_back(std::move(p));
     return out;
   }
-  for (const auto& turn : doc.turns) {
+  std::vector<std::vector<std::size_t>> by_turn(doc.turns.size());
+  for (std::size_t i = 0; i < doc.facts.size(); ++i) {
+    const auto& turn = doc.facts[i].turn;
+    if (turn && *turn >= 1 && static_cast<std::size_t>(*turn) <= doc.turns.size() && !doc.facts[i].text.empty()) {
+      by_turn[static_cast<std::size_t>(*turn - 1)].push_back(i);
+    }
+  }
+  for (std::size_t t = 0; t < doc.turns.size(); ++t) {
+    const Turn& turn = doc.turns[t];
+    if (turn.index != static_cast<int>(t + 1)) continue;  // turns are numbered 1… in order
     Passage p{turn.text, {}};
-    place_in_turn(doc, turn, p);
+    place_in_turn(doc, turn, std::move(by_turn[t]), p);
     if (!p.facts.empty()) out.push_back(std::move(p));
   }
   return out;
@@ -182,8 +194,8 @@ void find_sums(const Document& doc, const Passage& passage, std::vector<Relation
     region_end = std::min(region_end, sentence.end);
     // Parts by unit, in order: 项目9个,投资36.2亿元;项目41个… interleaves two sums.
     std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
-    for (const auto& p : passage.facts) {
-      if (p.pos < q || p.pos >= region_end) continue;
+    for (auto it = passage.from(q); it != passage.facts.end() && it->pos < region_end; ++it) {
+      const Placed& p = *it;
       // 星级民宿总数达到148家 after a ';' opens a whole of its own: the list is over.
       if (has_total_word(doc.facts[p.fact])) break;
       if (!is_quantity(doc.facts[p.fact])) continue;
@@ -207,8 +219,9 @@ void find_sums(const Document& doc, const Passage& passage, std::vector<Relation
     for (const auto& [unit, parts] : groups) {
       if (parts.size() < 2) continue;
       std::optional<std::size_t> whole;
-      for (const auto& p : passage.facts) {
-        if (p.pos < whole_range.begin || p.pos >= whole_range.end) continue;
+      for (auto it = passage.from(whole_range.begin); it != passage.facts.end() && it->pos < whole_range.end;
+           ++it) {
+        const Placed& p = *it;
         const Fact& f = doc.facts[p.fact];
         if (!is_quantity(f) || f.unit != unit) continue;
         if (opens_sentence && !has_total_word(f)) continue;
@@ -241,16 +254,30 @@ void find_rates(const Document& doc, const Passage& passage, std::vector<Relatio
     if (stem.empty()) continue;
     const Range group = bounds(passage.text, passage.facts[k].pos, ends_clause_group);
     std::vector<std::size_t> before;
-    for (std::size_t j = 0; j < k; ++j) {
+    std::vector<std::size_t> positions;
+    for (auto j = static_cast<std::size_t>(passage.from(group.begin) - passage.facts.begin()); j < k; ++j) {
       const auto& p = passage.facts[j];
-      if (p.pos < group.begin) continue;
       const Fact& f = doc.facts[p.fact];
-      if (f.unit == "%" || f.unit == "‰") before.clear();  // belongs to an earlier rate
-      if (is_quantity(f)) before.push_back(p.fact);
+      if (f.unit == "%" || f.unit == "‰") {  // belongs to an earlier rate
+        before.clear();
+        positions.clear();
+      }
+      if (is_quantity(f)) {
+        before.push_back(p.fact);
+        positions.push_back(p.pos);
+      }
     }
     if (before.size() < 2) continue;
     const std::size_t a = before[before.size() - 2];
     const std::size_t b = before.back();
+    // Figures listed side by side (建议86件、提案124件) are siblings, not a
+    // part and its whole: a rate's two figures stand in separate clauses.
+    const std::string_view between =
+        passage.text.substr(positions[positions.size() - 2], positions.back() - positions[positions.size() - 2]);
+    if (between.find("、") != std::string_view::npos && between.find(',') == std::string_view::npos &&
+        between.find(';') == std::string_view::npos) {
+      continue;
+    }
     const Fact& fa = doc.facts[a];
     const Fact& fb = doc.facts[b];
     if (fa.unit != fb.unit && (fa.dimension.empty() || fa.dimension != fb.dimension)) continue;

@@ -275,11 +275,16 @@ Result<Decoded> decode(std::string_view bytes, const DecodeOptions& options) {
   }
   auto gb = decode_icu(bytes, 0, "GB18030", options);
   if (gb) return gb;
-  // Neither: report where UTF-8 broke, the likelier intent, plus the detector's guess.
+  // Neither: report where UTF-8 broke, the likelier intent, plus the detector's
+  // guess; unless GB18030 read further, as with a GB18030 file cut short in the
+  // middle of a character, which UTF-8 rejects at its first Chinese character.
   auto utf8 = decode_utf8(bytes, 0, options);
   Error error = utf8.error();
+  const bool gb_further =
+      error.where && gb.error().where && gb.error().where->offset > error.where->offset;
+  if (gb_further) error = gb.error();
   std::string hint = detector_hint(bytes);
-  error.message += " (not GB18030 either";
+  error.message += gb_further ? " (not UTF-8 either" : " (not GB18030 either";
   if (!hint.empty()) error.message += "; detector suggests " + hint;
   error.message += ")";
   return error;

@@ -1,5 +1,6 @@
 // Alias files for bulletin-diff: canonical subject → variants, in YAML. The
 // file is untrusted input, so its size, node count and nesting are bounded.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -38,6 +39,9 @@ class AliasReader {
     try {
       const YAML::Node root = YAML::Load(std::string(yaml_));
       return read_root(root);
+    } catch (const YAML::DeepRecursion& e) {
+      // yaml-cpp's own guard says only "bad file".
+      return fail(e.mark, "nested too deeply");
     } catch (const YAML::Exception& e) {
       return fail(e.mark, e.msg);
     } catch (const std::exception& e) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "detail/lexicon.hpp"
+#include "detail/segment_util.hpp"
 #include "detail/text.hpp"
 
 namespace bulletin {
@@ -31,8 +32,6 @@ bool is_clause_delimiter(char32_t c) {
     case U'?':
     case U':':
     case U'\n':
-    case U'(':
-    case U')':
     case U'“':
     case U'”':
     case U'《':
@@ -115,17 +114,29 @@ bool has_scale(std::string_view s) {
   return false;
 }
 
-constexpr std::array<std::string_view, 37> kLeadingFillers = {
+constexpr std::array<std::string_view, 41> kLeadingFillers = {
     "截至目前", "截至年底", "今年以来", "近年来", "目前", "其中", "共计", "合计", "总计", "累计",
     "已经", "同时", "另有", "此外", "以及", "先后", "分别", "今年", "全年", "当年", "共", "已",
     "并", "还", "和", "及", "与", "又", "再", "以来", "度", "我区", "我市", "我县", "我局", "我们",
-    "对"};
+    "对", "全区", "全市", "全县", "底"};
 
 // 约 is not here: the recognizer keeps it as a qualifier, and 签约 must stay whole.
 constexpr std::array<std::string_view, 23> kTrailingFillers = {
     "分别为", "分别达", "已达到", "达到了", "达到", "共计", "合计", "总计", "累计", "增至",
     "提升至", "提高到", "提高至", "上升至", "下降至", "降至", "已达", "达", "为", "是", "有",
     "共", "了"};
+
+// Words that end in a filler character but are whole words (违法行为, 所有).
+constexpr std::array<std::string_view, 24> kWordsEndingLikeFillers = {
+    "行为", "作为", "成为", "认为", "因为", "称为", "所有", "拥有", "具有", "现有", "没有", "只有",
+    "就是", "凡是", "但是", "到达", "抵达", "发达", "表达", "下达", "传达", "公共", "为了", "除了"};
+
+bool ends_with_whole_word(std::string_view s) {
+  for (auto w : kWordsEndingLikeFillers) {
+    if (ends_with(s, w)) return true;
+  }
+  return false;
+}
 
 bool is_filler(std::string_view s) {
   for (auto f : kLeadingFillers) {
@@ -152,7 +163,10 @@ std::string_view strip_subject(std::string_view s) {
   for (bool changed = true; changed;) {
     changed = false;
     s = detail::trim(s);
+    // A closing parenthesis stays when it closes one inside the subject: 地区生产总值(GDP).
+    const bool balanced = s.find('(') != std::string_view::npos && ends_with(s, ")");
     for (std::string_view p : {"、", ",", "，", ":", "(", ")", "“", "”", "\"", "."}) {
+      if (p == ")" && balanced) continue;
       if (starts_with(s, p)) {
         s.remove_prefix(p.size());
         changed = true;
@@ -170,7 +184,7 @@ std::string_view strip_subject(std::string_view s) {
       }
     }
     for (auto f : kTrailingFillers) {
-      if (ends_with(s, f) && s.size() > f.size()) {
+      if (ends_with(s, f) && s.size() > f.size() && !ends_with_whole_word(s)) {
         s.remove_suffix(f.size());
         changed = true;
         break;
@@ -252,21 +266,48 @@ class Extractor {
           last_year_at_ = m.begin;
         }
       }
-      if (accept(m)) {
+      // Subjects never reach back over a label or heading marker (2.今年…).
+      const std::size_t marker_end = excluded > 0 ? seg_.excluded[excluded - 1].end : 0;
+      const bool accepted = accept(m);
+      if (accepted) {
         if (out_.facts.size() >= options_.max_facts) {
-          out_.diagnostics.push_back(
-              {Severity::warning, "too-many-facts",
-               "fact limit reached; the rest of the document was not extracted", m.begin, 0, 0});
+          out_.diagnostics.push_back({Severity::warning, "too-many-facts",
+                                      "fact limit of " + std::to_string(options_.max_facts) +
+                                          " reached; the rest of the document was not extracted",
+                                      m.begin, 0, 0});
           break;
         }
-        build(m, previous_end, next_begin);
+        build(m, std::max(previous_end, marker_end), next_begin);
+        if (m.overflow) report_overflow(m);
       }
-      previous_end = m.end;
+      // A subject runs from the previous fact or date; set-aside numbers such
+      // as the ordinal in 第一产业增加值 stay part of it.
+      if (accepted || m.kind == NumberKind::date || m.kind == NumberKind::time) previous_end = m.end;
     }
     return std::move(out_);
   }
 
  private:
+  // A number too long to hold exactly (a 10,000-digit run) keeps its fact with
+  // no value; the reader is told, with the surface shortened so that the
+  // message stays one line.
+  void report_overflow(const NumberMatch& m) {
+    constexpr std::size_t kShown = 20;
+    std::string shown;
+    std::size_t pos = 0;
+    std::size_t n = 0;
+    while (pos < m.surface.size() && n < kShown) {
+      detail::append_utf8(shown, detail::next_code_point(m.surface, pos));
+      ++n;
+    }
+    if (pos < m.surface.size()) {
+      shown += "… (" + std::to_string(detail::count_code_points(m.surface)) + " characters)";
+    }
+    out_.diagnostics.push_back({Severity::warning, "number-overflow",
+                                "the number " + shown + " does not fit; its value is left out",
+                                m.begin, 0, 0});
+  }
+
   bool is_rank(const NumberMatch& m) const {
     std::size_t from = m.begin > 18 ? m.begin - 18 : 0;
     std::string_view before = text_.substr(from, m.begin - from);
@@ -308,6 +349,14 @@ class Extractor {
         return false;
       }
     }
+    std::string_view after = text_.substr(m.end, 3);
+    // 65岁以上老年人: an age that qualifies a group, not a figure reported (人均预期寿命79.5岁 is).
+    if ((m.unit == "岁" || m.unit == "周岁") && m.end < text_.size()) {
+      std::size_t p = m.end;
+      if (detail::is_han(next_code_point(text_, p))) return false;
+    }
+    // 建党100周年: an anniversary is an ordinal.
+    if (m.unit == "周" && after == "年") return false;
     // A bare Arabic number with nothing after it is a list item or a code.
     if (arabic && m.unit.empty() && !quantified && !scaled && m.qualifier.empty()) return false;
     return true;
@@ -377,6 +426,16 @@ class Extractor {
         }
       }
     }
+    if (m.kind == NumberKind::ordinal) {
+      // 受理量居各区第一: what is ranked stands before 居/排名.
+      for (std::string_view cue : {"位居", "位列", "名列", "排名", "居", "排"}) {
+        const std::size_t at = pre.rfind(cue);
+        if (at != std::string_view::npos && at > 0) {
+          pre = pre.substr(0, at);
+          break;
+        }
+      }
+    }
     std::string_view subject = strip_subject(pre);
     if (is_filler(subject)) subject = {};
     // 完成1处省级示范标准村卫生室, A、B、C等13项整治任务: the thing counted follows the number.
@@ -420,8 +479,11 @@ class Extractor {
     const std::size_t s_begin = sentence_begin(m.begin, floor);
     const std::size_t s_end = scan_forward(text_, m.end, text_.size(), is_sentence_delimiter);
     f.year = seg_.document.year;
+    const std::string_view before_in_sentence = text_.substr(s_begin, m.begin - s_begin);
     if (last_year_ && last_year_at_ >= s_begin) {
       f.year = last_year_;
+    } else if (f.year && before_in_sentence.find("明年") != std::string_view::npos) {
+      f.year = *f.year + 1;
     } else if (auto y = heading_year()) {
       f.year = y;
     }
@@ -465,13 +527,7 @@ class Extractor {
 
   std::optional<int> heading_year() const {
     for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
-      const std::string& h = seg_.document.sections[*it].heading;
-      for (std::size_t i = 0; i + 4 <= h.size(); ++i) {
-        if (auto y = year_of_date(std::string_view(h).substr(i));
-            y && (i == 0 || h[i - 1] < '0' || h[i - 1] > '9')) {
-          return y;
-        }
-      }
+      if (auto y = detail::find_year(seg_.document.sections[*it].heading)) return y;
     }
     return std::nullopt;
   }

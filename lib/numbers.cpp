@@ -185,6 +185,33 @@ const LexiconIndex& lexicon_index() {
   return index;
 }
 
+// Qualifier words indexed by their first and by their last code point, so
+// that a lookup only compares the few words that can match.
+struct QualIndex {
+  std::unordered_map<char32_t, std::vector<const detail::QualWord*>> prefix_by_last;
+  std::unordered_map<char32_t, std::vector<const detail::QualWord*>> prefix_by_first;
+  std::unordered_map<char32_t, std::vector<const detail::QualWord*>> suffix_by_first;
+};
+
+const QualIndex& qual_index() {
+  static const QualIndex index = [] {
+    QualIndex idx;
+    for (const auto& q : detail::kPrefixQualifiers) {
+      idx.prefix_by_last[detail::numbers_decode(q.word, detail::numbers_prev(q.word, q.word.size()))
+                             .cp]
+          .push_back(&q);
+      if (q.bound != QualBound::none) {
+        idx.prefix_by_first[detail::numbers_decode(q.word, 0).cp].push_back(&q);
+      }
+    }
+    for (const auto& q : detail::kSuffixQualifiers) {
+      idx.suffix_by_first[detail::numbers_decode(q.word, 0).cp].push_back(&q);
+    }
+    return idx;
+  }();
+  return index;
+}
+
 // Bitset of the BMP code points where a number may start.
 const std::array<std::uint64_t, 1024>& trigger_table() {
   static const std::array<std::uint64_t, 1024> table = [] {
@@ -204,7 +231,8 @@ class Scanner {
         units_(units),
         options_(options),
         triggers_(trigger_table()),
-        lexicon_(lexicon_index()) {
+        lexicon_(lexicon_index()),
+        quals_(qual_index()) {
     yuan_ = units_.match_prefix("元");
     dollar_ = units_.match_prefix("美元");
   }
@@ -965,8 +993,7 @@ class Scanner {
   Operand parse_operand(std::size_t p) const {
     Operand op;
     op.begin = p;
-    std::array<Token, kMaxTokens> tokens;
-    Token* t = tokens.data();
+    Token* t = tokens_.data();
     const std::size_t n = tokenize(p, t);
     op.skip = n > 0 ? t[n - 1].end : p;
     if (n == 0) return op;
@@ -1105,7 +1132,11 @@ class Scanner {
     const std::size_t limit = last_end_;
     const std::size_t end = skip_spaces_back(begin, limit);
     std::size_t best_len = 0;
-    for (const auto& q : detail::kPrefixQualifiers) {
+    if (end <= limit) return best;
+    const auto it = quals_.prefix_by_last.find(prev_cp(end));
+    if (it == quals_.prefix_by_last.end()) return best;
+    for (const detail::QualWord* qw : it->second) {
+      const detail::QualWord& q = *qw;
       const std::size_t s = match_spaced_back(end, q.word, limit);
       if (s == std::string_view::npos) continue;
       if (q.word.size() > best_len) {
@@ -1125,7 +1156,10 @@ class Scanner {
     FoundQual best;
     const std::size_t s = skip_spaces(i);
     std::size_t best_len = 0;
-    for (const auto& q : detail::kSuffixQualifiers) {
+    const auto it = quals_.suffix_by_first.find(cp(s));
+    if (it == quals_.suffix_by_first.end()) return best;
+    for (const detail::QualWord* qw : it->second) {
+      const detail::QualWord& q = *qw;
       if (!allow_yu_duo && (q.word == "余" || q.word == "餘" || q.word == "多")) continue;
       const std::size_t e = match_spaced(s, q.word);
       if (e == std::string_view::npos) continue;
@@ -1169,8 +1203,10 @@ class Scanner {
   // A qualifier word starts at i (大于, 不到 …): the number before it has no
   // measure word (大于10小于20).
   [[nodiscard]] bool qualifier_starts(std::size_t i) const {
-    for (const auto& q : detail::kPrefixQualifiers) {
-      if (q.bound != QualBound::none && starts(i, q.word)) return true;
+    const auto it = quals_.prefix_by_first.find(cp(i));
+    if (it == quals_.prefix_by_first.end()) return false;
+    for (const detail::QualWord* q : it->second) {
+      if (starts(i, q->word)) return true;
     }
     return false;
   }
@@ -1256,7 +1292,8 @@ class Scanner {
       m.low.reset();
       m.high.reset();
     }
-    if (m.kind == NumberKind::cardinal && m.value && !m.value->is_integer()) {
+    // Whole numbers are cardinal even when they do not fit in int64 (1万亿亿亿).
+    if (m.kind == NumberKind::cardinal && m.value && m.value->exponent < 0) {
       m.kind = NumberKind::decimal;
     }
     const auto precision = detail::wide_to_decimal(b.precision);
@@ -1998,6 +2035,7 @@ class Scanner {
       f = {NumberKind::permille, s + c.len, "‰", text_.substr(s, c.len)};
       return f;
     }
+    if (c.cp != U'个' && c.cp != U'個' && c.cp != U'百') return f;
     for (const std::string_view w :
          {std::string_view("个百分点"), std::string_view("個百分點"), std::string_view("个百分點"),
           std::string_view("百分点"), std::string_view("百分點")}) {
@@ -2160,7 +2198,8 @@ class Scanner {
       const auto c = at(i);
       const int d = detail::numbers_digit(c.cp);
       if (d < 0) break;
-      r.value = r.value * 10 + d;
+      // Long runs are only counted (identifiers): stop the value before it overflows.
+      if (r.digits < 18) r.value = r.value * 10 + d;
       ++r.digits;
       i += c.len;
     }
@@ -2366,6 +2405,13 @@ class Scanner {
     std::size_t k = before;
     if (k > 0 && (text_[k - 1] == ':')) --k;
     if (k >= 3 && text_.substr(k - 3, 3) == "：") k -= 3;
+    if (k == 0) return false;
+    // Cheap filter: the last byte of every cue is one of these.
+    const char last = text_[k - 1];
+    bool possible = false;
+    for (const std::string_view cue : detail::kIdentifierCues)
+      possible = possible || cue.back() == last;
+    if (!possible) return false;
     for (const std::string_view cue : detail::kIdentifierCues) {
       if (k >= cue.size() && text_.substr(k - cue.size(), cue.size()) == cue) return true;
     }
@@ -2455,9 +2501,8 @@ class Scanner {
   // 大于10小于20, 最多100最少20个, 1000以上，1500以下: a lower and an upper
   // bound next to each other are one range.
   void combine_bounds() {
-    if (out_.size() < 2) return;
-    std::vector<NumberMatch> merged;
-    merged.reserve(out_.size());
+    // Compacts in place: `kept` trails `i`.
+    std::size_t kept = 0;
     std::size_t i = 0;
     while (i < out_.size()) {
       if (i + 1 < out_.size() && joinable(out_[i], out_[i + 1])) {
@@ -2481,14 +2526,15 @@ class Scanner {
         r.qualifier = x.qualifier + "…" + y.qualifier;
         r.bound = Bound::exact;
         r.precision = x.precision.to_double() < y.precision.to_double() ? x.precision : y.precision;
-        merged.push_back(std::move(r));
+        out_[kept++] = std::move(r);
         i += 2;
       } else {
-        merged.push_back(std::move(out_[i]));
+        if (kept != i) out_[kept] = std::move(out_[i]);
+        ++kept;
         ++i;
       }
     }
-    out_ = std::move(merged);
+    out_.resize(kept);
   }
 
   [[nodiscard]] bool joinable(const NumberMatch& x, const NumberMatch& y) const {
@@ -2534,6 +2580,9 @@ class Scanner {
   const RecognizerOptions& options_;
   const std::array<std::uint64_t, 1024>& triggers_;
   const LexiconIndex& lexicon_;
+  const QualIndex& quals_;
+  // Token buffer of parse_operand (never re-entered while its tokens are in use).
+  mutable std::array<Token, kMaxTokens> tokens_;
   const UnitInfo* yuan_ = nullptr;
   const UnitInfo* dollar_ = nullptr;
   std::vector<NumberMatch> out_;

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <unicode/uversion.h>
 
+#include <optional>
+#include <utility>
+
 #include "bulletin/check.hpp"
 #include "bulletin/extract.hpp"
 #include "bulletin/normalize.hpp"
@@ -53,6 +56,20 @@ class SpanMapper {
   std::vector<Diagnostic*> diagnostics_;
 };
 
+/// The first line longer than `limit` bytes, as [begin, end); nullopt when
+/// none. CR and form feed end lines too, since normalize() makes them breaks.
+std::optional<std::pair<std::size_t, std::size_t>> overlong_line(std::string_view text,
+                                                                 std::size_t limit) {
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n' || text[i] == '\r' || text[i] == '\f') {
+      if (i - begin > limit) return std::pair{begin, i};
+      begin = i + 1;
+    }
+  }
+  return std::nullopt;
+}
+
 bool is_blank(std::string_view text) {
   for (char c : text) {
     if (c != ' ' && c != '\n' && c != '\t') return false;
@@ -71,6 +88,13 @@ Result<Document> parse(std::string_view bytes, const ParseOptions& options) {
   }
   auto decoded = decode(bytes, options.decode);
   if (!decoded) return decoded.error();
+  if (const auto line = overlong_line(decoded->text, options.max_line_bytes)) {
+    const auto where = detail::resolve_line_columns(decoded->text, {line->first});
+    return Error{Errc::too_large,
+                 fmt::format("line {} is {} bytes, over the limit of {} bytes", where[0].line,
+                             line->second - line->first, options.max_line_bytes),
+                 Location{decoded->to_source.map(line->first), where[0].line, where[0].column}};
+  }
   const Normalized normalized = normalize(decoded->text);
 
   Segmentation seg = segment(normalized.text);
@@ -111,6 +135,15 @@ Result<Document> parse(std::string_view bytes, const ParseOptions& options) {
   for (auto& c : doc.checks) mapper.add(c.span);
   for (auto& d : doc.diagnostics) mapper.add(d);
   mapper.apply();
+  // Blank text maps offset 0 past the leading spaces; the finding is about
+  // the whole input, so it names its start.
+  if (is_blank(normalized.text)) {
+    for (auto& d : doc.diagnostics) {
+      d.offset = 0;
+      d.line = 1;
+      d.column = 1;
+    }
+  }
   return doc;
 }
 

@@ -1,6 +1,7 @@
 #include "bulletin/schema.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -354,6 +355,12 @@ Result<Schema> Schema::from_yaml(std::string_view yaml, std::string_view origin)
     Loader(*impl).load(root);
   } catch (const SchemaError& e) {
     return Error{Errc::invalid_schema, e.message, location_of(e.mark)};
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard fires before bound() sees the tree, with the
+    // unhelpful message "bad file"; say what the limit is about.
+    return Error{Errc::invalid_schema,
+                 fmt::format("schema nested deeper than {} levels", kMaxDepth),
+                 location_of(e.mark)};
   } catch (const YAML::Exception& e) {
     return Error{Errc::invalid_schema, e.msg, location_of(e.mark)};
   } catch (const std::exception& e) {

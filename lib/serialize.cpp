@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -307,8 +308,16 @@ std::optional<Decimal> decimal_from(const Json& j) {
   if (j.is_null()) return std::nullopt;
   if (j.is_number_integer()) return Decimal{j.get<std::int64_t>(), 0};
   if (!j.is_number()) throw std::invalid_argument("a number was expected");
-  // Shortest round-trip text of the double, then exact decimal digits.
-  auto d = Decimal::parse(Json(j.get<double>()).dump());
+  // Shortest round-trip text of the double, then exact decimal digits. Very
+  // small or large doubles print with an exponent (a precision of 1e-12),
+  // which Decimal::parse does not read, so it is applied here.
+  const std::string text = Json(j.get<double>()).dump();
+  const std::size_t e = text.find_first_of("eE");
+  auto d = Decimal::parse(std::string_view(text).substr(0, e));
+  if (d && e != std::string::npos) {
+    // A double's decimal exponent is within ±400, so neither step overflows.
+    d->exponent += static_cast<std::int32_t>(std::strtol(text.c_str() + e + 1, nullptr, 10));
+  }
   if (!d) throw std::invalid_argument("number out of range: " + j.dump());
   return d;
 }
@@ -426,6 +435,21 @@ Result<Document> from_json(std::string_view json) {
     std::string message = e.what();
     const std::size_t cut = message.find("]: ");  // drop nlohmann's "[json.exception…] " prefix
     if (cut != std::string::npos) message = message.substr(cut + 3);
+    return Error{Errc::invalid_json, "invalid JSON: " + message,
+                 Location{at, lc[0].line, lc[0].column}};
+  } catch (const Json::exception& e) {
+    // A number out of double's range (1e999) is out_of_range, not a parse
+    // error, and carries no position: point at the first place it is written.
+    std::string message = e.what();
+    const std::size_t cut = message.find("] ");
+    if (cut != std::string::npos) message = message.substr(cut + 2);
+    const std::size_t open = message.find('\'');
+    const std::size_t close = message.rfind('\'');
+    std::size_t at = 0;
+    if (open != std::string::npos && close > open) {
+      at = std::min(json.find(message.substr(open + 1, close - open - 1)), json.size());
+    }
+    const auto lc = detail::resolve_line_columns(json, {at});
     return Error{Errc::invalid_json, "invalid JSON: " + message,
                  Location{at, lc[0].line, lc[0].column}};
   }

@@ -1,10 +1,16 @@
 // bulletin-parse: bulletin text files (or stdin) → JSON, JSON Lines, CSV, TSV or a summary.
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bulletin/parse.hpp"
+#include "bulletin/record.hpp"
 #include "bulletin/serialize.hpp"
 #include "common/cli_support.hpp"
 
@@ -15,6 +21,7 @@ using namespace bulletin;
 struct ParseArgs {
   std::vector<std::string> inputs;
   std::string format = "json";
+  std::string input_format = "text";
   bool facts = false;
   std::string output;
   bool recursive = false;
@@ -24,12 +31,19 @@ struct ParseArgs {
   std::string units_file;
   bool no_header = false;
   bool quiet = false;
+  ParseOptions limits;
 };
 
 void add_flags(CLI::App& app, ParseArgs& args) {
   app.add_option("files", args.inputs, "Bulletin text files or directories; - for standard input");
   app.add_option("-f,--format", args.format, "Output format")
       ->check(CLI::IsMember({"json", "jsonl", "csv", "tsv", "text"}))
+      ->capture_default_str();
+  app.add_option("--input-format", args.input_format,
+                 "text: each file is one bulletin; jsonl: one {\"id\", \"text\"} record a line, "
+                 "one result a line with the same id (GNU parallel --pipe, Hadoop Streaming, "
+                 "Spark RDD.pipe)")
+      ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
   app.add_flag("--facts", args.facts,
                "One fact per record (json, jsonl); csv and tsv are always facts");
@@ -43,7 +57,16 @@ void add_flags(CLI::App& app, ParseArgs& args) {
   app.add_option("--units", args.units_file,
                  "Extra units and measure words (YAML, as data/units.yaml)");
   app.add_flag("--no-header", args.no_header, "Omit the header line of csv and tsv");
-  app.add_flag("-q,--quiet", args.quiet, "Do not print warnings");
+  app.add_flag("-q,--quiet", args.quiet, "Do not print warnings or progress");
+  app.add_option("--max-input-bytes", args.limits.max_input_bytes,
+                 "Larger inputs are refused as unreadable")
+      ->capture_default_str();
+  app.add_option("--max-line-bytes", args.limits.max_line_bytes,
+                 "Inputs with a longer line are refused as unreadable")
+      ->capture_default_str();
+  app.add_option("--max-facts", args.limits.max_facts,
+                 "Facts kept per document; the rest is dropped with a warning")
+      ->capture_default_str();
   app.set_version_flag("--version", cli::version_string("bulletin-parse"));
   app.footer(
       "Examples:\n"
@@ -52,6 +75,7 @@ void add_flags(CLI::App& app, ParseArgs& args) {
       "  bulletin-parse --format jsonl --facts -r bulletins/ > facts.jsonl\n"
       "  bulletin-parse --format csv -j 2 a.txt b.txt -o facts.csv\n"
       "  iconv -f UTF-8 -t GB18030 a.txt | bulletin-parse --format text -\n"
+      "  parallel --pipe -j 4 bulletin-parse --input-format jsonl < records.jsonl > results.jsonl\n"
       "Exit status: 0 ok; 2 usage error, or some input could not be read (the rest are still "
       "written).");
 }
@@ -72,7 +96,7 @@ std::string render(const Document& doc, const ParseArgs& args) {
 
 FileResult parse_one(const std::string& path, const ParseArgs& args, const ParseOptions& base) {
   FileResult r;
-  auto bytes = cli::read_input(path);
+  auto bytes = cli::read_input(path, base.max_input_bytes);
   auto note = [&](const std::optional<Location>& where, const std::string& message) {
     r.messages += "bulletin-parse: " + path;
     if (where && where->line > 0)
@@ -104,6 +128,65 @@ FileResult parse_one(const std::string& path, const ParseArgs& args, const Parse
   return r;
 }
 
+// Record mode: stream lines in, one result line out per record, flushed at
+// once. A bad record becomes an "error" object on its line; only unreadable
+// inputs and write failures end the run.
+int run_records(const ParseArgs& args, const ParseOptions& base) {
+  RecordOptions options;
+  options.parse = base;
+  options.facts = args.facts;
+  cli::Output out(args.output);
+  if (!out.error().empty()) {
+    cli::report("bulletin-parse", args.output, std::nullopt, out.error());
+    return cli::kFailure;
+  }
+  cli::Progress progress("bulletin-parse", 0, "records", cli::progress_wanted(args.quiet));
+  bool failed = false;
+  std::size_t records = 0;
+  std::size_t bad = 0;
+  char* line = nullptr;
+  std::size_t capacity = 0;
+  for (const auto& path : args.inputs) {
+    std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+    if (in == nullptr) {
+      progress.message("bulletin-parse: " + path + ": cannot open: " + std::strerror(errno) + "\n");
+      failed = true;
+      continue;
+    }
+    ssize_t length;
+    while ((length = getline(&line, &capacity, in)) >= 0) {
+      std::string_view text(line, static_cast<std::size_t>(length));
+      if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+      const RecordResult result = process_record(text, options);
+      if (result.line.empty()) continue;
+      ++records;
+      if (!result.ok) ++bad;
+      if (!out.write(result.line) || !out.flush()) break;
+      progress.advance();
+    }
+    if (std::ferror(in) != 0) {
+      progress.message("bulletin-parse: " + path + ": cannot read: " + std::strerror(errno) + "\n");
+      failed = true;
+    }
+    if (in != stdin) std::fclose(in);
+    if (!out.error().empty()) break;
+  }
+  std::free(line);
+  progress.finish();
+  if (!out.commit()) {
+    if (out.broken_pipe()) return failed ? cli::kFailure : cli::kOk;
+    cli::report("bulletin-parse", args.output.empty() ? "-" : args.output, std::nullopt,
+                out.error());
+    return cli::kFailure;
+  }
+  if (bad > 0 && !args.quiet) {
+    cli::report("bulletin-parse", "records", std::nullopt,
+                std::to_string(bad) + " of " + std::to_string(records) +
+                    " records failed (see their \"error\" objects)");
+  }
+  return failed ? cli::kFailure : cli::kOk;
+}
+
 int run(ParseArgs& args) {
   if (args.inputs.empty()) {
     if (isatty(STDIN_FILENO)) {
@@ -113,7 +196,7 @@ int run(ParseArgs& args) {
     }
     args.inputs.push_back("-");
   }
-  ParseOptions base;
+  ParseOptions base = args.limits;
   base.decode.encoding = args.encoding;
   base.decode.lenient = args.lenient;
   UnitTable units;
@@ -131,6 +214,17 @@ int run(ParseArgs& args) {
     units = UnitTable::builtin().merged(*extra);
     base.units = &units;
   }
+  if (args.input_format == "jsonl") {
+    // Engines parallelise by running processes; one stream stays in order here.
+    if (args.jobs > 1 || args.recursive || (args.format != "json" && args.format != "jsonl")) {
+      cli::report("bulletin-parse", "usage", std::nullopt,
+                  "--input-format jsonl writes JSON Lines and reads streams: it takes no -j, -r "
+                  "or --format " +
+                      args.format);
+      return cli::kFailure;
+    }
+    return run_records(args, base);
+  }
   const auto inputs =
       cli::expand_inputs(args.inputs, args.recursive, {"txt", "htm", "html", "text"});
   bool failed = !inputs.errors.empty();
@@ -143,14 +237,18 @@ int run(ParseArgs& args) {
   if ((args.format == "csv" || args.format == "tsv") && !args.no_header) {
     out.write(fact_table_header(args.format == "csv" ? ',' : '\t'));
   }
+  cli::Progress progress("bulletin-parse", inputs.files.size(), "files",
+                         inputs.files.size() > 1 && cli::progress_wanted(args.quiet));
   cli::run_ordered<FileResult>(
       inputs.files.size(), args.jobs,
       [&](std::size_t i) { return parse_one(inputs.files[i], args, base); },
       [&](FileResult&& r) {
-        if (!r.messages.empty()) std::fputs(r.messages.c_str(), stderr);
+        if (!r.messages.empty()) progress.message(r.messages);
         failed = failed || r.failed;
+        progress.advance();
         return out.write(r.output);
       });
+  progress.finish();
   if (!out.commit()) {
     if (out.broken_pipe()) return failed ? cli::kFailure : cli::kOk;
     cli::report("bulletin-parse", args.output.empty() ? "-" : args.output, std::nullopt,

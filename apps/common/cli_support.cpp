@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <cstring>
@@ -26,26 +28,51 @@ namespace bulletin::cli {
 
 namespace fs = std::filesystem;
 
-Result<std::string> read_input(const std::string& path) {
-  if (path == "-") {
-    std::string data{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (std::cin.bad()) return Error{Errc::io_error, "cannot read standard input", {}};
-    return data;
+namespace {
+
+// Reads at most max_bytes + 1 bytes, so that an endless source stops at the limit.
+Result<std::string> read_bounded(std::istream& in, const std::string& path, std::size_t max_bytes) {
+  std::string data;
+  std::array<char, 1 << 16> buffer{};
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    data.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (data.size() > max_bytes) {
+      std::error_code ec;
+      const auto size = path == "-" ? 0 : fs::file_size(path, ec);
+      if (path != "-" && !ec && fs::is_regular_file(path, ec)) {
+        return Error{Errc::too_large,
+                     fmt::format("input is {} bytes, over the limit of {} bytes", size, max_bytes),
+                     {}};
+      }
+      return Error{
+          Errc::too_large, fmt::format("input is over the limit of {} bytes", max_bytes), {}};
+    }
   }
+  if (in.bad()) {
+    return Error{Errc::io_error,
+                 path == "-" ? std::string("cannot read standard input")
+                             : fmt::format("cannot read: {}", std::strerror(errno)),
+                 {}};
+  }
+  return data;
+}
+
+}  // namespace
+
+Result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
+  if (path == "-") return read_bounded(std::cin, path, max_bytes);
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     return Error{Errc::io_error, "is a directory (use -r to read the files in it)", {}};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{Errc::io_error, fmt::format("cannot open: {}", std::strerror(errno)), {}};
-  std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad())
-    return Error{Errc::io_error, fmt::format("cannot read: {}", std::strerror(errno)), {}};
-  return data;
+  return read_bounded(in, path, max_bytes);
 }
 
 Result<std::vector<Document>> load_documents(const std::string& path, const ParseOptions& options) {
-  auto bytes = read_input(path);
+  auto bytes = read_input(path, options.max_input_bytes);
   if (!bytes) return bytes.error();
   const std::string& data = *bytes;
   const std::size_t first = data.find_first_not_of(" \t\r\n");
@@ -147,6 +174,17 @@ Output::Output(std::string path) : path_(std::move(path)) {
     return;
   }
   to_stdout_ = false;
+  // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in place:
+  // renaming a temporary file over it would replace the device node itself.
+  struct stat st {};
+  if (stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    file_ = std::fopen(path_.c_str(), "wb");
+    if (file_ == nullptr) {
+      failed_ = true;
+      error_ = fmt::format("cannot open {}: {}", path_, std::strerror(errno));
+    }
+    return;
+  }
   const fs::path target(path_);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string pattern = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
@@ -159,9 +197,15 @@ Output::Output(std::string path) : path_(std::move(path)) {
   }
   temp_path_ = pattern;
   file_ = fdopen(fd, "wb");
+  if (file_ == nullptr) {
+    close(fd);
+    failed_ = true;
+    error_ = fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+  }
 }
 
 Output::~Output() {
+  if (!to_stdout_ && temp_path_.empty() && file_ != nullptr) std::fclose(file_);
   if (!to_stdout_ && !temp_path_.empty()) {
     if (file_ != nullptr) std::fclose(file_);
     std::remove(temp_path_.c_str());
@@ -181,6 +225,18 @@ bool Output::write(const std::string& data) {
   return true;
 }
 
+bool Output::flush() {
+  if (failed_) return false;
+  if (std::fflush(file_) != 0) {
+    failed_ = true;
+    broken_pipe_ = errno == EPIPE;
+    error_ = fmt::format("cannot write {}: {}", to_stdout_ ? "standard output" : path_,
+                         std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
 bool Output::commit() {
   if (failed_) return false;
   if (std::fflush(file_) != 0) {
@@ -191,6 +247,15 @@ bool Output::commit() {
     return false;
   }
   if (to_stdout_) return true;
+  if (temp_path_.empty()) {  // a device or pipe, written in place
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (!closed) {
+      failed_ = true;
+      error_ = fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+    }
+    return closed;
+  }
   const bool synced = fsync(fileno(file_)) == 0;
   const bool closed = std::fclose(file_) == 0;
   file_ = nullptr;
@@ -210,6 +275,61 @@ bool Output::commit() {
   }
   temp_path_.clear();
   return true;
+}
+
+namespace {
+
+double seconds_now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+bool progress_wanted(bool quiet) { return !quiet && isatty(STDERR_FILENO) != 0; }
+
+Progress::Progress(std::string tool, std::size_t total, std::string unit, bool enabled)
+    : tool_(std::move(tool)),
+      unit_(std::move(unit)),
+      total_(total),
+      enabled_(enabled),
+      start_(seconds_now()),
+      last_draw_(start_) {}
+
+Progress::~Progress() { finish(); }
+
+void Progress::advance(std::size_t count) {
+  done_ += count;
+  if (enabled_) draw(false);
+}
+
+void Progress::draw(bool force) {
+  const double now = seconds_now();
+  // Half a second before the first line, then ten redraws a second at most:
+  // the terminal must not become the bottleneck of a fast batch.
+  if (!force && (now - start_ < 0.5 || (shown_ && now - last_draw_ < 0.1))) return;
+  last_draw_ = now;
+  const double elapsed = now - start_;
+  const double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0.0;
+  std::string line =
+      total_ > 0 ? fmt::format("\r\033[K{}: {}/{} {}, {:.1f}/s", tool_, done_, total_, unit_, rate)
+                 : fmt::format("\r\033[K{}: {} {}, {:.1f}/s", tool_, done_, unit_, rate);
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+  shown_ = true;
+}
+
+void Progress::message(const std::string& text) {
+  if (shown_) std::fputs("\r\033[K", stderr);
+  std::fputs(text.c_str(), stderr);
+  if (shown_) draw(true);
+}
+
+void Progress::finish() {
+  if (!shown_) return;
+  std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+  shown_ = false;
+  enabled_ = false;
 }
 
 std::optional<int> parse_arguments(CLI::App& app, int argc, char** argv) {

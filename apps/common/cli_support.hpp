@@ -22,8 +22,14 @@ namespace bulletin::cli {
 /// Exit status shared by the tools (README "Exit status").
 enum ExitCode : int { kOk = 0, kFindings = 1, kFailure = 2 };
 
-/// Reads a whole file, or standard input for "-". Errors name the cause.
-[[nodiscard]] Result<std::string> read_input(const std::string& path);
+/// The input size limit of every tool, as ParseOptions has it.
+inline constexpr std::size_t kDefaultMaxInputBytes = ParseOptions{}.max_input_bytes;
+
+/// Reads a whole file, or standard input for "-". Errors name the cause;
+/// more than `max_bytes` is Errc::too_large, found without reading past the
+/// limit (an endless pipe or /dev/zero must not exhaust memory).
+[[nodiscard]] Result<std::string> read_input(const std::string& path,
+                                             std::size_t max_bytes = kDefaultMaxInputBytes);
 
 /// The documents in one input: bulletin text (parsed with `options`), or
 /// bulletin-parse output — one JSON document, or JSON Lines with one per line.
@@ -59,6 +65,9 @@ class Output {
 
   /// False once writing failed (disk full, closed pipe); see error().
   bool write(const std::string& data);
+  /// Hands what was written so far to the reader (record mode: one record
+  /// at a time, so a streaming engine never waits on a full buffer).
+  bool flush();
   /// Finishes the output; false on failure.
   bool commit();
   [[nodiscard]] const std::string& error() const { return error_; }
@@ -74,6 +83,38 @@ class Output {
   bool broken_pipe_ = false;
   std::string error_;
 };
+
+/// Progress of a long batch on stderr ("tool: 12/300 files, 45.1/s"), drawn
+/// only when `enabled` (see progress_wanted) and only once the batch has run
+/// for half a second, so short runs and pipelines see nothing. `total` 0 means
+/// unknown (streams of records). Not thread-safe: call from the writer.
+class Progress {
+ public:
+  Progress(std::string tool, std::size_t total, std::string unit, bool enabled);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  void advance(std::size_t count = 1);
+  /// Writes `text` to stderr without mixing it into the progress line.
+  void message(const std::string& text);
+  /// Erases the progress line.
+  void finish();
+
+ private:
+  void draw(bool force);
+  std::string tool_;
+  std::string unit_;
+  std::size_t total_ = 0;
+  std::size_t done_ = 0;
+  bool enabled_ = false;
+  bool shown_ = false;
+  double start_ = 0;
+  double last_draw_ = 0;
+};
+
+/// True when progress should be drawn: stderr is a terminal and not --quiet.
+[[nodiscard]] bool progress_wanted(bool quiet);
 
 /// Runs `work(i)` for i in [0, count) on `jobs` threads and hands each result
 /// to `emit` in index order; `emit` returns false to stop early.

@@ -24,10 +24,15 @@ struct ParseOptions {
   DecodeOptions decode;
   const UnitTable* units = nullptr;          // nullptr: UnitTable::builtin()
   std::size_t max_input_bytes = 512u << 20;  // larger inputs are Errc::too_large
-  std::size_t max_facts = 1000000;
+  /// Longest line, in bytes of the decoded (UTF-8) text; a longer one is
+  /// Errc::too_large. Real bulletins, even flattened PDFs and one-line HTML
+  /// pages, stay far below it; a longer line is almost always not a bulletin.
+  std::size_t max_line_bytes = 4u << 20;
+  std::size_t max_facts = 1000000;  // more are dropped with a too-many-facts warning
 };
 
-/// Errors: those of decode(), and Errc::too_large. An empty or blank input is
+/// Errors: those of decode(), and Errc::too_large (input or a line over its
+/// limit, with the location of the line). An empty or blank input is
 /// a Document with an `empty-input` diagnostic, not an error.
 [[nodiscard]] Result<Document> parse(std::string_view bytes, const ParseOptions& options = {});
 

@@ -59,7 +59,7 @@ case "$CASE" in
     run "$BIN" --order args --format csv $S-2023.txt $S-2022.txt
     expect_status 0
     head -1 "$WORK/out" | grep -qF "subject,dimension,measure,unit,2023,2023_qualifier,2022" || fail "column order"
-    expect_out "全区改造老旧小区,count,count,个,36,,33,,-3," ;;
+    expect_out "改造老旧小区,count,count,个,36,,33,,-3," ;;
   aliases)
     run "$BIN" --format csv --min-similarity 0.95 $S-2022.txt $S-2023.txt
     expect_status 0
@@ -92,7 +92,7 @@ case "$CASE" in
     run "$BIN" --fail-on changed $S-2022.txt $S-2023.txt
     expect_status 1
     expect_err "bulletin-diff: fail-on: "
-    expect_err "changed: 全区改造老旧小区"
+    expect_err "changed: 改造老旧小区"
     run "$BIN" --fail-on changed --order args $S-2023.txt $S-2023.txt
     expect_status 0 ;;
   fail-on-drop)

@@ -114,7 +114,7 @@ TEST_SUITE("extract") {
     CHECK(f->measure == Measure::change);
     CHECK(f->direction == Direction::up);
     CHECK(f->base.value_or("") == "比上年");
-    CHECK(f->subject == "全区地区生产总值");
+    CHECK(f->subject == "地区生产总值");
     f = find(doc, "0.62个百分点");
     REQUIRE(f);
     CHECK(f->measure == Measure::pp_change);
