@@ -127,6 +127,7 @@ class Normalizer {
 
   Normalized run(std::string_view in) {
     out_.text.reserve(in.size());
+    out_.to_input.add(0, 0);  // offsets before the first change map to themselves
     reflow_ = looks_extracted_from_pdf(in);
     std::size_t pos = 0;
     while (pos < in.size()) {

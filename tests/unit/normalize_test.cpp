@@ -66,3 +66,12 @@ TEST_SUITE("normalize") {
     CHECK(n.text == "全年城镇新增就业人数继续保持增长态势总数达到8710\n人,失业率2.7%。\n");
   }
 }
+
+TEST_SUITE("normalize") {
+  TEST_CASE("an ASCII prefix maps to itself before the first change") {
+    auto n = normalize("12345=9\x1bGJ持人:\r\n问");
+    CHECK(n.to_input.map(0) == 0);
+    CHECK(n.to_input.map(5) == 5);
+    CHECK(n.to_input.map(n.text.find("问")) == std::string("12345=9\x1bGJ持人:\r\n").size());
+  }
+}
