@@ -76,7 +76,8 @@ struct Passage {
 
 /// Finds each fact of a turn in the turn's text, in order, where its clause
 /// surrounds its surface; facts that cannot be placed are left out.
-void place_in_turn(const Document& doc, const Turn& turn, std::vector<std::size_t> mine, Passage& passage) {
+void place_in_turn(const Document& doc, const Turn& turn, std::vector<std::size_t> mine,
+                   Passage& passage) {
   std::stable_sort(mine.begin(), mine.end(), [&](std::size_t a, std::size_t b) {
     return doc.facts[a].span.start < doc.facts[b].span.start;
   });
@@ -117,7 +118,8 @@ std::vector<Passage> passages(const Document& doc, std::string_view text) {
   std::vector<std::vector<std::size_t>> by_turn(doc.turns.size());
   for (std::size_t i = 0; i < doc.facts.size(); ++i) {
     const auto& turn = doc.facts[i].turn;
-    if (turn && *turn >= 1 && static_cast<std::size_t>(*turn) <= doc.turns.size() && !doc.facts[i].text.empty()) {
+    if (turn && *turn >= 1 && static_cast<std::size_t>(*turn) <= doc.turns.size() &&
+        !doc.facts[i].text.empty()) {
       by_turn[static_cast<std::size_t>(*turn - 1)].push_back(i);
     }
   }
@@ -219,8 +221,8 @@ void find_sums(const Document& doc, const Passage& passage, std::vector<Relation
     for (const auto& [unit, parts] : groups) {
       if (parts.size() < 2) continue;
       std::optional<std::size_t> whole;
-      for (auto it = passage.from(whole_range.begin); it != passage.facts.end() && it->pos < whole_range.end;
-           ++it) {
+      for (auto it = passage.from(whole_range.begin);
+           it != passage.facts.end() && it->pos < whole_range.end; ++it) {
         const Placed& p = *it;
         const Fact& f = doc.facts[p.fact];
         if (!is_quantity(f) || f.unit != unit) continue;
@@ -255,7 +257,8 @@ void find_rates(const Document& doc, const Passage& passage, std::vector<Relatio
     const Range group = bounds(passage.text, passage.facts[k].pos, ends_clause_group);
     std::vector<std::size_t> before;
     std::vector<std::size_t> positions;
-    for (auto j = static_cast<std::size_t>(passage.from(group.begin) - passage.facts.begin()); j < k; ++j) {
+    for (auto j = static_cast<std::size_t>(passage.from(group.begin) - passage.facts.begin());
+         j < k; ++j) {
       const auto& p = passage.facts[j];
       const Fact& f = doc.facts[p.fact];
       if (f.unit == "%" || f.unit == "‰") {  // belongs to an earlier rate
@@ -272,9 +275,10 @@ void find_rates(const Document& doc, const Passage& passage, std::vector<Relatio
     const std::size_t b = before.back();
     // Figures listed side by side (建议86件、提案124件) are siblings, not a
     // part and its whole: a rate's two figures stand in separate clauses.
-    const std::string_view between =
-        passage.text.substr(positions[positions.size() - 2], positions.back() - positions[positions.size() - 2]);
-    if (between.find("、") != std::string_view::npos && between.find(',') == std::string_view::npos &&
+    const std::string_view between = passage.text.substr(
+        positions[positions.size() - 2], positions.back() - positions[positions.size() - 2]);
+    if (between.find("、") != std::string_view::npos &&
+        between.find(',') == std::string_view::npos &&
         between.find(';') == std::string_view::npos) {
       continue;
     }

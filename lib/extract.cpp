@@ -115,16 +115,17 @@ bool has_scale(std::string_view s) {
 }
 
 constexpr std::array<std::string_view, 41> kLeadingFillers = {
-    "截至目前", "截至年底", "今年以来", "近年来", "目前", "其中", "共计", "合计", "总计", "累计",
-    "已经", "同时", "另有", "此外", "以及", "先后", "分别", "今年", "全年", "当年", "共", "已",
-    "并", "还", "和", "及", "与", "又", "再", "以来", "度", "我区", "我市", "我县", "我局", "我们",
-    "对", "全区", "全市", "全县", "底"};
+    "截至目前", "截至年底", "今年以来", "近年来", "目前", "其中", "共计", "合计", "总计",
+    "累计",     "已经",     "同时",     "另有",   "此外", "以及", "先后", "分别", "今年",
+    "全年",     "当年",     "共",       "已",     "并",   "还",   "和",   "及",   "与",
+    "又",       "再",       "以来",     "度",     "我区", "我市", "我县", "我局", "我们",
+    "对",       "全区",     "全市",     "全县",   "底"};
 
 // 约 is not here: the recognizer keeps it as a qualifier, and 签约 must stay whole.
 constexpr std::array<std::string_view, 23> kTrailingFillers = {
-    "分别为", "分别达", "已达到", "达到了", "达到", "共计", "合计", "总计", "累计", "增至",
-    "提升至", "提高到", "提高至", "上升至", "下降至", "降至", "已达", "达", "为", "是", "有",
-    "共", "了"};
+    "分别为", "分别达", "已达到", "达到了", "达到",   "共计",   "合计",   "总计",
+    "累计",   "增至",   "提升至", "提高到", "提高至", "上升至", "下降至", "降至",
+    "已达",   "达",     "为",     "是",     "有",     "共",     "了"};
 
 // Words that end in a filler character but are whole words (违法行为, 所有).
 constexpr std::array<std::string_view, 24> kWordsEndingLikeFillers = {
@@ -282,7 +283,8 @@ class Extractor {
       }
       // A subject runs from the previous fact or date; set-aside numbers such
       // as the ordinal in 第一产业增加值 stay part of it.
-      if (accepted || m.kind == NumberKind::date || m.kind == NumberKind::time) previous_end = m.end;
+      if (accepted || m.kind == NumberKind::date || m.kind == NumberKind::time)
+        previous_end = m.end;
     }
     return std::move(out_);
   }
@@ -336,7 +338,8 @@ class Extractor {
     // A Chinese numeral with no unit or scale is a name (党的二十大, 一村一辅警), not a figure.
     if (!arabic && !quantified && !scaled) return false;
     // 一批, 一项, 一部分: the numeral one before a measure word is an article.
-    if (!arabic && !scaled && m.value && m.value->to_string() == "1" && m.kind == NumberKind::cardinal) {
+    if (!arabic && !scaled && m.value && m.value->to_string() == "1" &&
+        m.kind == NumberKind::cardinal) {
       return false;
     }
     if (arabic && !m.unit_known && !scaled && m.value && m.value->is_integer()) {
@@ -344,7 +347,8 @@ class Extractor {
       // Five or more digits with no unit: a phone number or code (5980090进行核实).
       if (digits.size() >= 5) return false;
       // A year written without 年 (2023具备…, 2022物业服务质量提升年).
-      if (digits.size() == 4 && (digits[0] == '1' || digits[0] == '2') && m.surface.find(digits) == 0 &&
+      if (digits.size() == 4 && (digits[0] == '1' || digits[0] == '2') &&
+          m.surface.find(digits) == 0 &&
           (digits.compare(0, 2, "19") == 0 || digits.compare(0, 2, "20") == 0)) {
         return false;
       }
@@ -439,9 +443,10 @@ class Extractor {
     std::string_view subject = strip_subject(pre);
     if (is_filler(subject)) subject = {};
     // 完成1处省级示范标准村卫生室, A、B、C等13项整治任务: the thing counted follows the number.
-    const std::size_t after_end = scan_forward(text_, m.end, std::min(clause_end, next_begin), [](char32_t c) {
-      return is_clause_delimiter(c) || c == U'、' || (c >= U'0' && c <= U'9');
-    });
+    const std::size_t after_end =
+        scan_forward(text_, m.end, std::min(clause_end, next_begin), [](char32_t c) {
+          return is_clause_delimiter(c) || c == U'、' || (c >= U'0' && c <= U'9');
+        });
     std::string_view post = strip_subject(text_.substr(m.end, after_end - m.end));
     const bool post_usable = detail::count_code_points(post) >= 2 && !is_filler(post);
     const bool listed_before = ends_with(pre, "等") || subject.find("、") != std::string_view::npos;
@@ -490,7 +495,8 @@ class Extractor {
     // A plan word counts in the figure's own clause or in the sentence's
     // opening clause (力争…, 计划到2025年…), not anywhere in a long sentence.
     const std::size_t opening_end = scan_forward(text_, s_begin, s_end, is_clause_delimiter);
-    f.target = mentions_target(f.clause) || mentions_target(text_.substr(s_begin, opening_end - s_begin)) ||
+    f.target = mentions_target(f.clause) ||
+               mentions_target(text_.substr(s_begin, opening_end - s_begin)) ||
                under_plan_heading() ||
                (f.year && seg_.document.year && *f.year > *seg_.document.year);
     out_.facts.push_back(std::move(f));

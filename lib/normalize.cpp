@@ -217,7 +217,8 @@ class Normalizer {
   static bool looks_extracted_from_pdf(std::string_view in) {
     if (in.find('\f') != std::string_view::npos) return true;
     for (std::string_view footer : {"\n— ", "\n- "}) {
-      for (std::size_t at = in.find(footer); at != std::string_view::npos; at = in.find(footer, at + 1)) {
+      for (std::size_t at = in.find(footer); at != std::string_view::npos;
+           at = in.find(footer, at + 1)) {
         std::size_t p = at + footer.size();
         std::size_t digits = 0;
         while (p < in.size() && in[p] >= '0' && in[p] <= '9') ++p, ++digits;
@@ -231,7 +232,8 @@ class Normalizer {
   /// is long and ends inside a word or number, and the next line starts
   /// flush with text rather than with indentation or a heading.
   bool continues_line(std::string_view in, std::size_t next) const {
-    const std::size_t line_start = out_.text.rfind('\n') == std::string::npos ? 0 : out_.text.rfind('\n') + 1;
+    const std::size_t line_start =
+        out_.text.rfind('\n') == std::string::npos ? 0 : out_.text.rfind('\n') + 1;
     std::string_view line(out_.text.data() + line_start, out_.text.size() - line_start);
     if (detail::count_code_points(line) < 20 || next >= in.size()) return false;
     std::size_t back = line.size();

@@ -173,11 +173,9 @@ int run_records(const ParseArgs& args, const ParseOptions& base) {
   }
   std::free(line);
   progress.finish();
-  if (!out.commit()) {
-    if (out.broken_pipe()) return failed ? cli::kFailure : cli::kOk;
-    cli::report("bulletin-parse", args.output.empty() ? "-" : args.output, std::nullopt,
-                out.error());
-    return cli::kFailure;
+  if (const int code = cli::commit_output("bulletin-parse", out, args.output, failed);
+      code != cli::kOk) {
+    return code;
   }
   if (bad > 0 && !args.quiet) {
     cli::report("bulletin-parse", "records", std::nullopt,
@@ -249,11 +247,9 @@ int run(ParseArgs& args) {
         return out.write(r.output);
       });
   progress.finish();
-  if (!out.commit()) {
-    if (out.broken_pipe()) return failed ? cli::kFailure : cli::kOk;
-    cli::report("bulletin-parse", args.output.empty() ? "-" : args.output, std::nullopt,
-                out.error());
-    return cli::kFailure;
+  if (const int code = cli::commit_output("bulletin-parse", out, args.output, failed);
+      code != cli::kOk) {
+    return code;
   }
   return failed ? cli::kFailure : cli::kOk;
 }

@@ -212,15 +212,19 @@ Output::~Output() {
   }
 }
 
+bool Output::fail_writing() {
+  failed_ = true;
+  broken_pipe_ = errno == EPIPE;
+  error_ = fmt::format("cannot write {}: {}", to_stdout_ ? "standard output" : path_,
+                       std::strerror(errno));
+  return false;
+}
+
 bool Output::write(const std::string& data) {
   if (failed_) return false;
   if (data.empty()) return true;
   if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
-    failed_ = true;
-    broken_pipe_ = errno == EPIPE;
-    error_ = fmt::format("cannot write {}: {}", to_stdout_ ? "standard output" : path_,
-                         std::strerror(errno));
-    return false;
+    return fail_writing();
   }
   return true;
 }
@@ -228,11 +232,7 @@ bool Output::write(const std::string& data) {
 bool Output::flush() {
   if (failed_) return false;
   if (std::fflush(file_) != 0) {
-    failed_ = true;
-    broken_pipe_ = errno == EPIPE;
-    error_ = fmt::format("cannot write {}: {}", to_stdout_ ? "standard output" : path_,
-                         std::strerror(errno));
-    return false;
+    return fail_writing();
   }
   return true;
 }
@@ -240,11 +240,7 @@ bool Output::flush() {
 bool Output::commit() {
   if (failed_) return false;
   if (std::fflush(file_) != 0) {
-    failed_ = true;
-    broken_pipe_ = errno == EPIPE;
-    error_ = fmt::format("cannot write {}: {}", to_stdout_ ? "standard output" : path_,
-                         std::strerror(errno));
-    return false;
+    return fail_writing();
   }
   if (to_stdout_) return true;
   if (temp_path_.empty()) {  // a device or pipe, written in place
@@ -330,6 +326,13 @@ void Progress::finish() {
   std::fflush(stderr);
   shown_ = false;
   enabled_ = false;
+}
+
+int commit_output(const std::string& tool, Output& out, const std::string& path, bool failed) {
+  if (out.commit()) return kOk;
+  if (out.broken_pipe()) return failed ? kFailure : kOk;
+  report(tool, path.empty() ? "-" : path, std::nullopt, out.error());
+  return kFailure;
 }
 
 std::optional<int> parse_arguments(CLI::App& app, int argc, char** argv) {

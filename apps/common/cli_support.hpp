@@ -75,6 +75,9 @@ class Output {
   [[nodiscard]] bool broken_pipe() const { return broken_pipe_; }
 
  private:
+  /// Records the errno of a failed write or flush; returns false.
+  bool fail_writing();
+
   std::string path_;
   std::string temp_path_;
   std::FILE* file_ = nullptr;
@@ -115,6 +118,11 @@ class Progress {
 
 /// True when progress should be drawn: stderr is a terminal and not --quiet.
 [[nodiscard]] bool progress_wanted(bool quiet);
+
+/// Commits `out`: kOk, or kFailure after reporting a write error; a closed
+/// pipe is a quiet end whose status is that of the inputs (`failed`).
+[[nodiscard]] int commit_output(const std::string& tool, Output& out, const std::string& path,
+                                bool failed);
 
 /// Runs `work(i)` for i in [0, count) on `jobs` threads and hands each result
 /// to `emit` in index order; `emit` returns false to stop early.

@@ -128,9 +128,9 @@ inline constexpr std::string_view kNoiseLines[] = {"video",
                                                    "您当前的位置:首页"};
 
 /// Words that mark a plan or goal rather than an achieved figure.
-inline constexpr std::string_view kTargetWords[] = {"力争", "计划", "目标", "预计", "争取", "确保", "拟",
-                                                    "预期", "将达到", "将达", "规划", "打算", "明年",
-                                                    "下一步", "今后"};
+inline constexpr std::string_view kTargetWords[] = {"力争", "计划", "目标", "预计",   "争取",
+                                                    "确保", "拟",   "预期", "将达到", "将达",
+                                                    "规划", "打算", "明年", "下一步", "今后"};
 
 /// Words in a heading that make everything under it a plan.
 inline constexpr std::string_view kPlanHeadingWords[] = {"打算", "计划", "目标", "明年", "下一步",
