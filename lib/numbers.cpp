@@ -1141,11 +1141,7 @@ class Scanner {
       if (s == std::string_view::npos) continue;
       if (q.word.size() > best_len) {
         best_len = q.word.size();
-        best.begin = s;
-        best.end = end;
-        best.word = q.word;
-        best.bound = q.bound;
-        best.inclusive = q.inclusive;
+        best = FoundQual{s, end, q.word, q.bound, q.inclusive};
       }
     }
     return best;
@@ -1167,11 +1163,7 @@ class Scanner {
       if ((q.word == "多" || q.word == "余") && (cp(e) == U'种' || cp(e) == U'样')) continue;
       if (q.word.size() > best_len) {
         best_len = q.word.size();
-        best.begin = s;
-        best.end = e;
-        best.word = q.word;
-        best.bound = q.bound;
-        best.inclusive = q.inclusive;
+        best = FoundQual{s, e, q.word, q.bound, q.inclusive};
       }
     }
     return best;
