@@ -106,8 +106,13 @@ inline int wide_compare(const Wide& a, const Wide& b) {
   return d.m < 0 ? -1 : (d.m > 0 ? 1 : 0);
 }
 
+/// The smallest decimal exponent kept: below it a value cannot be printed
+/// sensibly (5e-400 would be 400 zeros), so it is reported as an overflow.
+inline constexpr std::int32_t kMinDecimalExponent = -300;
+
 /// The Decimal of `w` with trailing zeros folded into the exponent, or
-/// nullopt when the mantissa does not fit in int64.
+/// nullopt when the mantissa does not fit in int64 or the exponent is out of
+/// the range a double prints.
 inline std::optional<Decimal> wide_to_decimal(Wide w) {
   if (w.overflow) return std::nullopt;
   if (w.m == 0) return Decimal{0, 0};
@@ -117,6 +122,13 @@ inline std::optional<Decimal> wide_to_decimal(Wide w) {
   }
   if (w.m > std::numeric_limits<std::int64_t>::max() ||
       w.m < std::numeric_limits<std::int64_t>::min()) {
+    return std::nullopt;
+  }
+  // Past a double's range a value cannot be a JSON number: 1e400 overflows.
+  const long double magnitude =
+      std::fabs(static_cast<long double>(w.m) * std::pow(10.0L, static_cast<long double>(w.e)));
+  if (w.e < kMinDecimalExponent ||
+      !(magnitude <= static_cast<long double>(std::numeric_limits<double>::max()))) {
     return std::nullopt;
   }
   return Decimal{static_cast<std::int64_t>(w.m), w.e};

@@ -668,3 +668,17 @@ TEST_CASE("the recognizer survives arbitrary bytes") {
     }
   }
 }
+
+TEST_CASE("exponents past the printable range overflow instead of printing a wrong value") {
+  for (const char* text : {"1e400", "5e-400元"}) {
+    CAPTURE(text);
+    const auto all = find_numbers(text);
+    REQUIRE(all.size() == 1);
+    CHECK_FALSE(all[0].value);
+    CHECK(all[0].overflow);
+  }
+  const auto fine = find_numbers("1e30");
+  REQUIRE(fine.size() == 1);
+  REQUIRE(fine[0].value);
+  CHECK(fine[0].value->exponent == 30);
+}
