@@ -4,9 +4,16 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
+#include <unicode/uvernum.h>
 
 #include <algorithm>
 #include <memory>
+#include <optional>
+#include <type_traits>
+
+#if defined(__ELF__)
+#include <dlfcn.h>
+#endif
 
 #include "detail/text.hpp"
 
@@ -37,9 +44,67 @@ struct ConverterCloser {
 };
 using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 
-struct DetectorCloser {
-  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+// ICU's charset detector is the only part of libicui18n that decoding uses,
+// and only to word the error for input that is not text in a known encoding.
+// Loading libicui18n costs a process more than parsing a small bulletin does
+// (thousands of relocations), so on ELF systems it is opened when a hint is
+// first wanted, and programs linked with --as-needed do not load it at start.
+// Should it fail to open, errors are still reported, only without the hint.
+struct CharsetDetector {
+  decltype(&ucsdet_open) open = nullptr;
+  decltype(&ucsdet_close) close = nullptr;
+  decltype(&ucsdet_setText) set_text = nullptr;
+  decltype(&ucsdet_detect) detect = nullptr;
+  decltype(&ucsdet_getName) name = nullptr;
+  decltype(&ucsdet_getConfidence) confidence = nullptr;
 };
+
+#if defined(__ELF__)
+
+// ICU's exported names carry its version (ucsdet_open_72); the header's
+// renaming macros spell them, so the names follow the ICU built against.
+#define BULLETIN_ICU_SYMBOL_NAME(name) BULLETIN_ICU_SYMBOL_NAME_OF(name)
+#define BULLETIN_ICU_SYMBOL_NAME_OF(renamed) #renamed
+
+std::optional<CharsetDetector> load_charset_detector() {
+  void* library = dlopen("libicui18n" U_LIB_SUFFIX_C_NAME_STRING ".so." U_ICU_VERSION_SHORT,
+                         RTLD_NOW | RTLD_LOCAL);
+  if (library == nullptr) return std::nullopt;
+  CharsetDetector detector;
+  bool complete = true;
+  auto bind = [&](auto& function, const char* symbol) {
+    function =
+        reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(library, symbol));
+    complete = complete && function != nullptr;
+  };
+  bind(detector.open, BULLETIN_ICU_SYMBOL_NAME(ucsdet_open));
+  bind(detector.close, BULLETIN_ICU_SYMBOL_NAME(ucsdet_close));
+  bind(detector.set_text, BULLETIN_ICU_SYMBOL_NAME(ucsdet_setText));
+  bind(detector.detect, BULLETIN_ICU_SYMBOL_NAME(ucsdet_detect));
+  bind(detector.name, BULLETIN_ICU_SYMBOL_NAME(ucsdet_getName));
+  bind(detector.confidence, BULLETIN_ICU_SYMBOL_NAME(ucsdet_getConfidence));
+  // The library stays loaded: the functions are kept for the life of the process.
+  if (!complete) return std::nullopt;
+  return detector;
+}
+
+#undef BULLETIN_ICU_SYMBOL_NAME_OF
+#undef BULLETIN_ICU_SYMBOL_NAME
+
+#else
+
+std::optional<CharsetDetector> load_charset_detector() {
+  return CharsetDetector{&ucsdet_open,   &ucsdet_close,   &ucsdet_setText,
+                         &ucsdet_detect, &ucsdet_getName, &ucsdet_getConfidence};
+}
+
+#endif
+
+/// The detector, loaded on first use; nullptr when it is not available.
+const CharsetDetector* charset_detector() {
+  static const std::optional<CharsetDetector> detector = load_charset_detector();
+  return detector ? &*detector : nullptr;
+}
 
 struct Bom {
   const char* encoding;
@@ -219,15 +284,18 @@ Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::s
 }
 
 std::string detector_hint(std::string_view bytes) {
+  const CharsetDetector* api = charset_detector();
+  if (api == nullptr) return {};
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
+  const auto close = [api](UCharsetDetector* d) { api->close(d); };
+  std::unique_ptr<UCharsetDetector, decltype(close)> detector(api->open(&status), close);
   if (U_FAILURE(status)) return {};
   const auto length = static_cast<std::int32_t>(std::min<std::size_t>(bytes.size(), 1 << 16));
-  ucsdet_setText(detector.get(), bytes.data(), length, &status);
-  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
+  api->set_text(detector.get(), bytes.data(), length, &status);
+  const UCharsetMatch* match = api->detect(detector.get(), &status);
   if (U_FAILURE(status) || match == nullptr) return {};
-  const char* name = ucsdet_getName(match, &status);
-  const std::int32_t confidence = ucsdet_getConfidence(match, &status);
+  const char* name = api->name(match, &status);
+  const std::int32_t confidence = api->confidence(match, &status);
   if (U_FAILURE(status) || name == nullptr) return {};
   return fmt::format("{} (confidence {}%)", name, confidence);
 }

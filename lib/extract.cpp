@@ -7,6 +7,7 @@
 #include "detail/lexicon.hpp"
 #include "detail/segment_util.hpp"
 #include "detail/text.hpp"
+#include "detail/word_set.hpp"
 
 namespace bulletin {
 namespace {
@@ -76,6 +77,64 @@ std::size_t scan_forward(std::string_view text, std::size_t pos, std::size_t cei
   return std::min(pos, ceiling);
 }
 
+// Figures arrive in text order and many share a clause or a sentence, so a
+// boundary found for one figure is reused for the next instead of scanning
+// the same characters again. Results equal scan_back / scan_forward's.
+class BackScan {
+ public:
+  explicit BackScan(bool (*stop)(char32_t)) : stop_(stop) {}
+
+  std::size_t operator()(std::string_view text, std::size_t pos, std::size_t floor) {
+    std::size_t begin;
+    if (floor == floor_ && pos >= pos_) {
+      // Only the stretch since the last position is new.
+      begin = scan_back(text, pos, std::max(floor, pos_), stop_);
+      if (begin == pos_) {
+        begin = std::max(begin_, pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0);
+      }
+    } else {
+      begin = scan_back(text, pos, floor, stop_);
+    }
+    floor_ = floor;
+    pos_ = pos;
+    begin_ = begin;
+    return begin;
+  }
+
+ private:
+  bool (*stop_)(char32_t);
+  std::size_t floor_ = std::string_view::npos;
+  std::size_t pos_ = 0;
+  std::size_t begin_ = 0;
+};
+
+class ForwardScan {
+ public:
+  explicit ForwardScan(bool (*stop)(char32_t)) : stop_(stop) {}
+
+  std::size_t operator()(std::string_view text, std::size_t pos, std::size_t ceiling) {
+    // The stop found from an earlier position is the first one after `pos`
+    // too, when it lies within this position's reach.
+    if (found_ && ceiling == ceiling_ && pos >= from_ && pos <= end_ &&
+        end_ < pos + kMaxSentenceBytes) {
+      return end_;
+    }
+    const std::size_t end = scan_forward(text, pos, ceiling, stop_);
+    from_ = pos;
+    end_ = end;
+    ceiling_ = ceiling;
+    found_ = end < std::min(ceiling, pos + kMaxSentenceBytes);
+    return end;
+  }
+
+ private:
+  bool (*stop_)(char32_t);
+  std::size_t from_ = 0;
+  std::size_t end_ = 0;
+  std::size_t ceiling_ = 0;
+  bool found_ = false;
+};
+
 /// Inside a short quotation (“两个维护”, “1+6”, 《…》): a name or slogan.
 bool inside_short_quote(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t pos = begin;
@@ -132,21 +191,24 @@ constexpr std::array<std::string_view, 24> kWordsEndingLikeFillers = {
     "行为", "作为", "成为", "认为", "因为", "称为", "所有", "拥有", "具有", "现有", "没有", "只有",
     "就是", "凡是", "但是", "到达", "抵达", "发达", "表达", "下达", "传达", "公共", "为了", "除了"};
 
+using Side = detail::AffixIndex::Side;
+
+const detail::AffixIndex& leading_fillers() {
+  static const detail::AffixIndex index(kLeadingFillers, Side::prefix);
+  return index;
+}
+const detail::AffixIndex& trailing_fillers() {
+  static const detail::AffixIndex index(kTrailingFillers, Side::suffix);
+  return index;
+}
+
 bool ends_with_whole_word(std::string_view s) {
-  for (auto w : kWordsEndingLikeFillers) {
-    if (ends_with(s, w)) return true;
-  }
-  return false;
+  static const detail::AffixIndex index(kWordsEndingLikeFillers, Side::suffix);
+  return !index.first(s).empty();
 }
 
 bool is_filler(std::string_view s) {
-  for (auto f : kLeadingFillers) {
-    if (s == f) return true;
-  }
-  for (auto f : kTrailingFillers) {
-    if (s == f) return true;
-  }
-  return false;
+  return leading_fillers().contains(s) || trailing_fillers().contains(s);
 }
 
 constexpr std::array<std::string_view, 22> kUpVerbs = {
@@ -177,19 +239,20 @@ std::string_view strip_subject(std::string_view s) {
         changed = true;
       }
     }
-    for (auto f : kLeadingFillers) {
-      if (starts_with(s, f) && s.size() > f.size()) {
-        s.remove_prefix(f.size());
-        changed = true;
-        break;
-      }
+    // The first filler in list order that leaves something behind.
+    std::string_view filler;
+    const auto shorter = [&](std::string_view f) {
+      if (s.size() <= f.size()) return false;
+      filler = f;
+      return true;
+    };
+    if (leading_fillers().any(s, shorter)) {
+      s.remove_prefix(filler.size());
+      changed = true;
     }
-    for (auto f : kTrailingFillers) {
-      if (ends_with(s, f) && s.size() > f.size() && !ends_with_whole_word(s)) {
-        s.remove_suffix(f.size());
-        changed = true;
-        break;
-      }
+    if (!ends_with_whole_word(s) && trailing_fillers().any(s, shorter)) {
+      s.remove_suffix(filler.size());
+      changed = true;
     }
   }
   // Keep the tail: the words next to the number say what it measures.
@@ -200,15 +263,6 @@ std::string_view strip_subject(std::string_view s) {
     --n;
   }
   return s.substr(pos);
-}
-
-/// The longest entry of `words` that `s` ends with.
-std::string_view longest_suffix(std::string_view s, const auto& words) {
-  std::string_view best;
-  for (std::string_view w : words) {
-    if (w.size() > best.size() && ends_with(s, w)) best = w;
-  }
-  return best;
 }
 
 std::optional<int> year_of_date(std::string_view surface) {
@@ -223,15 +277,16 @@ std::optional<int> year_of_date(std::string_view surface) {
 }
 
 bool mentions_target(std::string_view sentence) {
-  for (auto w : detail::kTargetWords) {
-    for (std::size_t at = sentence.find(w); at != std::string_view::npos;
-         at = sentence.find(w, at + 1)) {
-      // 计划生育 is family planning, not a plan.
-      if (w == "计划" && starts_with(sentence.substr(at), "计划生育")) continue;
+  static const detail::WordSet target_words(detail::kTargetWords);
+  bool found = false;
+  target_words.scan(sentence, [&](std::size_t at, std::size_t k) {
+    // 计划生育 is family planning, not a plan.
+    if (detail::kTargetWords[k] == "计划" && starts_with(sentence.substr(at), "计划生育"))
       return true;
-    }
-  }
-  return false;
+    found = true;
+    return false;
+  });
+  return found;
 }
 
 class Extractor {
@@ -245,6 +300,7 @@ class Extractor {
   Extraction run() {
     const std::size_t base = std::min(seg_.body_begin, text_.size());
     auto matches = find_numbers(text_.substr(base), units_);
+    out_.facts.reserve(std::min(matches.size(), options_.max_facts));
     for (auto& m : matches) {
       m.begin += base;
       m.end += base;
@@ -390,17 +446,20 @@ class Extractor {
       f.speaker = seg_.document.turns[static_cast<std::size_t>(*turn - 1)].speaker;
     }
     const std::size_t clause_begin =
-        std::max(scan_back(text_, m.begin, floor, is_clause_delimiter),
+        std::max(clause_back_(text_, m.begin, floor),
                  m.begin > kMaxClauseBytes ? m.begin - kMaxClauseBytes : 0);
-    const std::size_t clause_end = scan_forward(text_, m.end, text_.size(), is_clause_delimiter);
+    const std::size_t clause_end = clause_forward_(text_, m.end, text_.size());
     f.clause = std::string(detail::trim(text_.substr(clause_begin, clause_end - clause_begin)));
+    const ClauseWords& words = clause_words(clause_begin, clause_end);
 
     const std::size_t subject_begin = std::max(clause_begin, std::min(previous_end, m.begin));
     std::string_view pre = text_.substr(subject_begin, m.begin - subject_begin);
 
     // Change against a base: 比上年增长5.2%, 同比下降3起, 提高0.3个百分点.
-    std::string_view verb_up = longest_suffix(pre, kUpVerbs);
-    std::string_view verb_down = longest_suffix(pre, kDownVerbs);
+    static const detail::AffixIndex up_verbs(kUpVerbs, Side::suffix);
+    static const detail::AffixIndex down_verbs(kDownVerbs, Side::suffix);
+    std::string_view verb_up = up_verbs.longest(pre);
+    std::string_view verb_down = down_verbs.longest(pre);
     std::string_view verb = verb_up.size() >= verb_down.size() ? verb_up : verb_down;
     const bool strong_verb = detail::count_code_points(verb) >= 2;
     const bool pp = m.unit == "百分点";
@@ -408,10 +467,13 @@ class Extractor {
       f.direction = verb == verb_up && !verb_up.empty() ? Direction::up : Direction::down;
       pre.remove_suffix(verb.size());
     }
-    std::string_view clause_before = text_.substr(clause_begin, m.begin - clause_begin);
-    for (auto b : kBases) {
-      const std::size_t at = clause_before.find(b);
-      if (at == std::string_view::npos) continue;
+    for (std::size_t k = 0; k < kBases.size(); ++k) {
+      const std::string_view b = kBases[k];
+      // The first place the base stands in the clause, if it ends before the figure.
+      if (words.base_at[k] == std::string_view::npos ||
+          clause_begin + words.base_at[k] + b.size() > m.begin) {
+        continue;
+      }
       f.base = std::string(b);
       const std::size_t in_pre = pre.find(b);
       if (in_pre != std::string_view::npos) pre = pre.substr(0, in_pre);
@@ -482,7 +544,7 @@ class Extractor {
     section_path(m.begin, f.section);
 
     const std::size_t s_begin = sentence_begin(m.begin, floor);
-    const std::size_t s_end = scan_forward(text_, m.end, text_.size(), is_sentence_delimiter);
+    const std::size_t s_end = sentence_forward_(text_, m.end, text_.size());
     f.year = seg_.document.year;
     const std::string_view before_in_sentence = text_.substr(s_begin, m.begin - s_begin);
     if (last_year_ && last_year_at_ >= s_begin) {
@@ -495,15 +557,47 @@ class Extractor {
     // A plan word counts in the figure's own clause or in the sentence's
     // opening clause (力争…, 计划到2025年…), not anywhere in a long sentence.
     const std::size_t opening_end = scan_forward(text_, s_begin, s_end, is_clause_delimiter);
-    f.target = mentions_target(f.clause) ||
-               mentions_target(text_.substr(s_begin, opening_end - s_begin)) ||
+    f.target = words.target || mentions_target_cached(s_begin, opening_end) ||
                under_plan_heading() ||
                (f.year && seg_.document.year && *f.year > *seg_.document.year);
     out_.facts.push_back(std::move(f));
   }
 
-  std::size_t sentence_begin(std::size_t pos, std::size_t floor) const {
-    return scan_back(text_, pos, floor, is_sentence_delimiter);
+  // Figures come in runs within one clause or sentence; what their words say
+  // is found once per clause, not once per figure.
+  struct ClauseWords {
+    std::size_t begin = std::string_view::npos;
+    std::size_t end = 0;
+    bool target = false;
+    std::array<std::size_t, kBases.size()> base_at{};
+  };
+
+  const ClauseWords& clause_words(std::size_t begin, std::size_t end) {
+    if (clause_.begin == begin && clause_.end == end) return clause_;
+    clause_.begin = begin;
+    clause_.end = end;
+    const std::string_view clause = text_.substr(begin, end - begin);
+    clause_.target = mentions_target(detail::trim(clause));
+    static const detail::WordSet bases(kBases);
+    clause_.base_at.fill(std::string_view::npos);
+    bases.scan(clause, [&](std::size_t at, std::size_t k) {
+      if (clause_.base_at[k] == std::string_view::npos) clause_.base_at[k] = at;
+      return true;
+    });
+    return clause_;
+  }
+
+  bool mentions_target_cached(std::size_t begin, std::size_t end) {
+    if (opening_begin_ != begin || opening_end_ != end) {
+      opening_begin_ = begin;
+      opening_end_ = end;
+      opening_target_ = mentions_target(text_.substr(begin, end - begin));
+    }
+    return opening_target_;
+  }
+
+  std::size_t sentence_begin(std::size_t pos, std::size_t floor) {
+    return sentence_back_(text_, pos, floor);
   }
 
   std::optional<int> turn_at(std::size_t offset) const {
@@ -531,19 +625,40 @@ class Extractor {
     for (std::size_t k : open_) path.push_back(sections[k].marker + sections[k].heading);
   }
 
-  std::optional<int> heading_year() const {
+  struct SectionWords {
+    bool known = false;
+    bool plan = false;
+    std::optional<int> year;
+  };
+
+  // A heading is read once for its year and plan words, not for every
+  // figure under it.
+  const SectionWords& section_words(std::size_t k) {
+    if (section_words_.size() != seg_.document.sections.size()) {
+      section_words_.assign(seg_.document.sections.size(), SectionWords{});
+    }
+    SectionWords& w = section_words_[k];
+    if (!w.known) {
+      const std::string& h = seg_.document.sections[k].heading;
+      w.year = detail::find_year(h);
+      for (auto word : detail::kPlanHeadingWords) {
+        if (h.find(word) != std::string::npos) w.plan = true;
+      }
+      w.known = true;
+    }
+    return w;
+  }
+
+  std::optional<int> heading_year() {
     for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
-      if (auto y = detail::find_year(seg_.document.sections[*it].heading)) return y;
+      if (auto y = section_words(*it).year) return y;
     }
     return std::nullopt;
   }
 
-  bool under_plan_heading() const {
+  bool under_plan_heading() {
     for (std::size_t k : open_) {
-      const std::string& h = seg_.document.sections[k].heading;
-      for (auto w : detail::kPlanHeadingWords) {
-        if (h.find(w) != std::string::npos) return true;
-      }
+      if (section_words(k).plan) return true;
     }
     return false;
   }
@@ -557,6 +672,15 @@ class Extractor {
   std::size_t next_section_ = 0;
   std::optional<int> last_year_;
   std::size_t last_year_at_ = 0;
+  ClauseWords clause_;
+  BackScan clause_back_{is_clause_delimiter};
+  ForwardScan clause_forward_{is_clause_delimiter};
+  BackScan sentence_back_{is_sentence_delimiter};
+  ForwardScan sentence_forward_{is_sentence_delimiter};
+  std::vector<SectionWords> section_words_;
+  std::size_t opening_begin_ = std::string_view::npos;
+  std::size_t opening_end_ = 0;
+  bool opening_target_ = false;
 };
 
 }  // namespace

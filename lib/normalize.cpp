@@ -3,7 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "detail/text.hpp"
@@ -173,6 +175,12 @@ class Normalizer {
         continue;
       }
       const char32_t c = next_code_point(in, pos);
+      if (detail::is_han(c)) {
+        // Most of the text: kept as it is, and on the offset map's current
+        // diagonal, so neither NFKC nor a checkpoint is needed.
+        out_.text.append(in.data() + start, pos - start);
+        continue;
+      }
       emit(c, start);
       mark(pos);
     }
@@ -201,17 +209,36 @@ class Normalizer {
       append_utf8(out_.text, c);
       return;
     }
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString folded =
-        nfkc_->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
-    if (U_FAILURE(status)) {
-      append_utf8(out_.text, c);
-      return;
+    // Full-width punctuation repeats thousands of times: ICU's answer for a
+    // code point is kept in a small direct-mapped cache.
+    FoldedEntry& entry = folded_cache_[c % folded_cache_.size()];
+    if (entry.code_point != c) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString folded =
+          nfkc_->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+      std::string utf8;
+      if (U_FAILURE(status)) {
+        append_utf8(utf8, c);
+      } else {
+        folded.toUTF8String(utf8);
+      }
+      if (utf8.size() > entry.bytes.size()) {
+        out_.text += utf8;
+        return;
+      }
+      entry.code_point = c;
+      entry.length = static_cast<std::uint8_t>(utf8.size());
+      std::copy(utf8.begin(), utf8.end(), entry.bytes.begin());
     }
-    std::string utf8;
-    folded.toUTF8String(utf8);
-    out_.text += utf8;
+    out_.text.append(entry.bytes.data(), entry.length);
   }
+
+  struct FoldedEntry {
+    char32_t code_point = 0;  // 0 never reaches here (ASCII), so it marks an empty slot
+    std::uint8_t length = 0;
+    std::array<char, 19> bytes{};
+  };
+  std::array<FoldedEntry, 512> folded_cache_{};
 
   /// Text extracted from PDF carries form feeds or page footers (— 9 —).
   static bool looks_extracted_from_pdf(std::string_view in) {

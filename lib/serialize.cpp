@@ -7,189 +7,376 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "detail/json_writer.hpp"
 #include "detail/text.hpp"
 
 namespace bulletin {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using detail::JsonWriter;
 
-Json decimal_json(const std::optional<Decimal>& d) {
-  if (!d) return nullptr;
+void write_decimal(JsonWriter& w, const std::optional<Decimal>& d) {
+  if (!d) return w.null();
   if (d->is_integer()) {
     std::int64_t v = d->mantissa;
     for (std::int32_t e = 0; e < d->exponent; ++e) v *= 10;
-    return v;
+    return w.number(v);
   }
-  return d->to_double();
+  if (!w.short_decimal(d->mantissa, d->exponent)) w.real(d->to_double());
 }
 
-Json span_json(const SourceSpan& s) {
-  return Json{{"start", s.start}, {"end", s.end}, {"line", s.line}, {"column", s.column}};
+void write_span(JsonWriter& w, const SourceSpan& s) {
+  w.begin_object();
+  w.key("start");
+  w.number(std::uint64_t{s.start});
+  w.key("end");
+  w.number(std::uint64_t{s.end});
+  w.key("line");
+  w.number(std::uint64_t{s.line});
+  w.key("column");
+  w.number(std::uint64_t{s.column});
+  w.end_object();
 }
 
-template <typename T>
-Json optional_json(const std::optional<T>& v) {
-  if (!v) return nullptr;
-  return Json(*v);
+void write_optional(JsonWriter& w, const std::optional<int>& v) {
+  if (v) return w.number(*v);
+  w.null();
 }
 
-Json string_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
-Json fact_json(const Fact& f) {
-  Json j;
-  j["turn"] = optional_json(f.turn);
-  j["speaker"] = optional_json(f.speaker);
-  j["section"] = f.section;
-  j["subject"] = f.subject;
-  j["value"] = decimal_json(f.value);
-  j["low"] = decimal_json(f.low);
-  j["high"] = decimal_json(f.high);
-  j["unit"] = string_or_null(f.unit);
-  j["unit_known"] = f.unit_known;
-  j["dimension"] = string_or_null(f.dimension);
-  j["qualifier"] = optional_json(f.qualifier);
-  j["bound"] = to_string(f.bound);
-  j["measure"] = to_string(f.measure);
-  j["direction"] = f.direction ? Json(to_string(*f.direction)) : Json(nullptr);
-  j["base"] = optional_json(f.base);
-  j["precision"] = decimal_json(f.precision);
-  j["kind"] = to_string(f.kind);
-  j["text"] = f.text;
-  j["clause"] = f.clause;
-  j["year"] = optional_json(f.year);
-  j["target"] = f.target;
-  j["span"] = span_json(f.span);
-  return j;
+void write_optional(JsonWriter& w, const std::optional<std::string>& v) {
+  if (v) return w.string(*v);
+  w.null();
 }
 
-Json document_json(const Document& doc) {
-  Json j;
-  j["schema"] = kSchemaVersion;
-  j["source"] = Json{{"path", doc.source.path},
-                     {"encoding", doc.source.encoding},
-                     {"bytes", doc.source.bytes},
-                     {"sha256", doc.source.sha256}};
-  j["title"] = doc.title;
-  j["date"] = optional_json(doc.date);
-  j["year"] = optional_json(doc.year);
-  Json metadata = Json::object();
-  for (const auto& [k, v] : doc.metadata) {
-    if (!metadata.contains(k)) metadata[k] = v;
+void write_string_or_null(JsonWriter& w, const std::string& s) {
+  if (s.empty()) return w.null();
+  w.string(s);
+}
+
+/// The fact's members, without the braces around them.
+void write_fact_fields(JsonWriter& w, const Fact& f) {
+  w.key("turn");
+  write_optional(w, f.turn);
+  w.key("speaker");
+  write_optional(w, f.speaker);
+  w.key("section");
+  w.begin_array();
+  for (const auto& s : f.section) w.string(s);
+  w.end_array();
+  w.key("subject");
+  w.string(f.subject);
+  w.key("value");
+  write_decimal(w, f.value);
+  w.key("low");
+  write_decimal(w, f.low);
+  w.key("high");
+  write_decimal(w, f.high);
+  w.key("unit");
+  write_string_or_null(w, f.unit);
+  w.key("unit_known");
+  w.boolean(f.unit_known);
+  w.key("dimension");
+  write_string_or_null(w, f.dimension);
+  w.key("qualifier");
+  write_optional(w, f.qualifier);
+  w.key("bound");
+  w.string(to_string(f.bound));
+  w.key("measure");
+  w.string(to_string(f.measure));
+  w.key("direction");
+  if (f.direction)
+    w.string(to_string(*f.direction));
+  else
+    w.null();
+  w.key("base");
+  write_optional(w, f.base);
+  w.key("precision");
+  write_decimal(w, f.precision);
+  w.key("kind");
+  w.string(to_string(f.kind));
+  w.key("text");
+  w.string(f.text);
+  w.key("clause");
+  w.string(f.clause);
+  w.key("year");
+  write_optional(w, f.year);
+  w.key("target");
+  w.boolean(f.target);
+  w.key("span");
+  write_span(w, f.span);
+}
+
+void write_document(JsonWriter& w, const Document& doc) {
+  w.begin_object();
+  w.key("schema");
+  w.string(kSchemaVersion);
+  w.key("source");
+  w.begin_object();
+  w.key("path");
+  w.string(doc.source.path);
+  w.key("encoding");
+  w.string(doc.source.encoding);
+  w.key("bytes");
+  w.number(std::uint64_t{doc.source.bytes});
+  w.key("sha256");
+  w.string(doc.source.sha256);
+  w.end_object();
+  w.key("title");
+  w.string(doc.title);
+  w.key("date");
+  write_optional(w, doc.date);
+  w.key("year");
+  write_optional(w, doc.year);
+  w.key("metadata");
+  w.begin_object();
+  // A key given twice keeps its first value, as an object can hold it once.
+  for (std::size_t i = 0; i < doc.metadata.size(); ++i) {
+    const auto& [k, v] = doc.metadata[i];
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j) seen = doc.metadata[j].first == k;
+    if (seen) continue;
+    w.key_text(k);
+    w.string(v);
   }
-  j["metadata"] = std::move(metadata);
-  Json speakers = Json::array();
+  w.end_object();
+  w.key("speakers");
+  w.begin_array();
   for (const auto& s : doc.speakers) {
-    speakers.push_back(
-        Json{{"name", s.name}, {"title", s.title}, {"organization", s.organization}});
+    w.begin_object();
+    w.key("name");
+    w.string(s.name);
+    w.key("title");
+    w.string(s.title);
+    w.key("organization");
+    w.string(s.organization);
+    w.end_object();
   }
-  j["speakers"] = std::move(speakers);
-  Json turns = Json::array();
+  w.end_array();
+  w.key("turns");
+  w.begin_array();
   for (const auto& t : doc.turns) {
-    Json tj;
-    tj["index"] = t.index;
-    tj["speaker"] = t.speaker;
-    tj["role"] = to_string(t.role);
-    tj["kind"] = to_string(t.kind);
-    tj["outlet"] = string_or_null(t.outlet);
-    tj["addressee"] = optional_json(t.addressee);
-    tj["answers"] = optional_json(t.answers);
-    tj["label"] = t.label;
-    tj["span"] = span_json(t.span);
-    tj["text"] = t.text;
-    turns.push_back(std::move(tj));
+    w.begin_object();
+    w.key("index");
+    w.number(t.index);
+    w.key("speaker");
+    w.string(t.speaker);
+    w.key("role");
+    w.string(to_string(t.role));
+    w.key("kind");
+    w.string(to_string(t.kind));
+    w.key("outlet");
+    write_string_or_null(w, t.outlet);
+    w.key("addressee");
+    write_optional(w, t.addressee);
+    w.key("answers");
+    write_optional(w, t.answers);
+    w.key("label");
+    w.string(t.label);
+    w.key("span");
+    write_span(w, t.span);
+    w.key("text");
+    w.string(t.text);
+    w.end_object();
   }
-  j["turns"] = std::move(turns);
-  Json sections = Json::array();
+  w.end_array();
+  w.key("sections");
+  w.begin_array();
   for (const auto& s : doc.sections) {
-    sections.push_back(Json{{"turn", optional_json(s.turn)},
-                            {"level", s.level},
-                            {"marker", s.marker},
-                            {"heading", s.heading},
-                            {"span", span_json(s.span)}});
+    w.begin_object();
+    w.key("turn");
+    write_optional(w, s.turn);
+    w.key("level");
+    w.number(s.level);
+    w.key("marker");
+    w.string(s.marker);
+    w.key("heading");
+    w.string(s.heading);
+    w.key("span");
+    write_span(w, s.span);
+    w.end_object();
   }
-  j["sections"] = std::move(sections);
-  Json facts = Json::array();
-  for (const auto& f : doc.facts) facts.push_back(fact_json(f));
-  j["facts"] = std::move(facts);
-  Json checks = Json::array();
+  w.end_array();
+  w.key("facts");
+  w.begin_array();
+  for (const auto& f : doc.facts) {
+    w.begin_object();
+    write_fact_fields(w, f);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("checks");
+  w.begin_array();
   for (const auto& c : doc.checks) {
-    checks.push_back(Json{{"rule", c.rule},
-                          {"status", to_string(c.status)},
-                          {"message", c.message},
-                          {"facts", c.facts},
-                          {"span", span_json(c.span)}});
+    w.begin_object();
+    w.key("rule");
+    w.string(c.rule);
+    w.key("status");
+    w.string(to_string(c.status));
+    w.key("message");
+    w.string(c.message);
+    w.key("facts");
+    w.begin_array();
+    for (std::size_t k : c.facts) w.number(std::uint64_t{k});
+    w.end_array();
+    w.key("span");
+    write_span(w, c.span);
+    w.end_object();
   }
-  j["checks"] = std::move(checks);
-  Json diagnostics = Json::array();
+  w.end_array();
+  w.key("diagnostics");
+  w.begin_array();
   for (const auto& d : doc.diagnostics) {
-    diagnostics.push_back(Json{{"severity", to_string(d.severity)},
-                               {"code", d.code},
-                               {"message", d.message},
-                               {"offset", d.offset},
-                               {"line", d.line},
-                               {"column", d.column}});
+    w.begin_object();
+    w.key("severity");
+    w.string(to_string(d.severity));
+    w.key("code");
+    w.string(d.code);
+    w.key("message");
+    w.string(d.message);
+    w.key("offset");
+    w.number(std::uint64_t{d.offset});
+    w.key("line");
+    w.number(std::uint64_t{d.line});
+    w.key("column");
+    w.number(std::uint64_t{d.column});
+    w.end_object();
   }
-  j["diagnostics"] = std::move(diagnostics);
-  return j;
+  w.end_array();
+  w.end_object();
 }
 
-std::string dump(const Json& j, int indent) {
-  // Invalid UTF-8 cannot reach here (decode guarantees it), but never throw on it.
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+void write_fact_with_path(JsonWriter& w, const Document& doc, const Fact& f) {
+  w.begin_object();
+  w.key("path");
+  w.string(doc.source.path);
+  write_fact_fields(w, f);
+  w.end_object();
 }
 
-std::string table_field(std::string value, char separator) {
+OutputSink append_to(std::string& out) {
+  return [&out](std::string_view piece) { out += piece; };
+}
+
+void append_table_field(std::string& out, std::string_view value, char separator) {
   if (separator == '\t') {
-    for (char& c : value) {
-      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-    }
-    return value;
+    for (char c : value) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    return;
   }
-  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
-  std::string quoted = "\"";
+  if (value.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out += value;
+    return;
+  }
+  out += '"';
   for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
+    if (c == '"') out += '"';
+    out += c;
   }
-  quoted += '"';
-  return quoted;
+  out += '"';
 }
 
-std::string scalar_text(const Json& v) {
-  if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-  return v.dump();
+std::string decimal_text(const std::optional<Decimal>& d) {
+  std::string out;
+  if (!d) return out;
+  JsonWriter w(-1, append_to(out));
+  write_decimal(w, d);
+  w.finish();
+  return out;
 }
 
 }  // namespace
 
-std::string to_json(const Document& doc, int indent) { return dump(document_json(doc), indent); }
+void write_json(const Document& doc, int indent, const OutputSink& sink) {
+  JsonWriter w(indent, sink);
+  write_document(w, doc);
+  w.finish();
+}
+
+void write_facts_jsonl(const Document& doc, const OutputSink& sink) {
+  JsonWriter w(-1, sink);
+  for (const auto& f : doc.facts) {
+    write_fact_with_path(w, doc, f);
+    w.newline();
+  }
+  w.finish();
+}
+
+void write_facts_json(const Document& doc, int indent, const OutputSink& sink) {
+  JsonWriter w(indent, sink);
+  w.begin_array();
+  for (const auto& f : doc.facts) write_fact_with_path(w, doc, f);
+  w.end_array();
+  w.finish();
+}
+
+void write_facts_table(const Document& doc, char separator, const OutputSink& sink) {
+  std::string out;
+  std::string section;
+  for (const auto& f : doc.facts) {
+    section.clear();
+    for (const auto& s : f.section) {
+      if (!section.empty()) section += " > ";
+      section += s;
+    }
+    const auto text = [](const auto& v) -> std::string { return v ? std::string(*v) : ""; };
+    const std::string fields[] = {doc.source.path,
+                                  f.turn ? std::to_string(*f.turn) : "",
+                                  text(f.speaker),
+                                  section,
+                                  f.subject,
+                                  decimal_text(f.value),
+                                  decimal_text(f.low),
+                                  decimal_text(f.high),
+                                  f.unit,
+                                  f.unit_known ? "true" : "false",
+                                  f.dimension,
+                                  text(f.qualifier),
+                                  to_string(f.bound),
+                                  to_string(f.measure),
+                                  f.direction ? to_string(*f.direction) : "",
+                                  text(f.base),
+                                  decimal_text(f.precision),
+                                  to_string(f.kind),
+                                  f.text,
+                                  f.clause,
+                                  f.year ? std::to_string(*f.year) : "",
+                                  f.target ? "true" : "false",
+                                  std::to_string(f.span.line),
+                                  std::to_string(f.span.column),
+                                  std::to_string(f.span.start),
+                                  std::to_string(f.span.end)};
+    static_assert(std::size(fields) == 26);
+    bool first = true;
+    for (const auto& value : fields) {
+      if (!first) out += separator;
+      append_table_field(out, value, separator);
+      first = false;
+    }
+    out += '\n';
+    if (out.size() >= (1u << 16)) {
+      sink(out);
+      out.clear();
+    }
+  }
+  if (!out.empty()) sink(out);
+}
+
+std::string to_json(const Document& doc, int indent) {
+  std::string out;
+  write_json(doc, indent, append_to(out));
+  return out;
+}
 
 std::string facts_to_jsonl(const Document& doc) {
   std::string out;
-  for (const auto& f : doc.facts) {
-    Json j;
-    j["path"] = doc.source.path;
-    const Json fields = fact_json(f);
-    for (const auto& [k, v] : fields.items()) j[k] = v;
-    out += dump(j, -1);
-    out += '\n';
-  }
+  write_facts_jsonl(doc, append_to(out));
   return out;
 }
 
 std::string facts_to_json(const Document& doc, int indent) {
-  Json all = Json::array();
-  for (const auto& f : doc.facts) {
-    Json j;
-    j["path"] = doc.source.path;
-    const Json fields = fact_json(f);
-    for (const auto& [k, v] : fields.items()) j[k] = v;
-    all.push_back(std::move(j));
-  }
-  return dump(all, indent);
+  std::string out;
+  write_facts_json(doc, indent, append_to(out));
+  return out;
 }
 
 const std::vector<std::string>& fact_columns() {
@@ -212,36 +399,7 @@ std::string fact_table_header(char separator) {
 
 std::string facts_to_table(const Document& doc, char separator) {
   std::string out;
-  for (const auto& f : doc.facts) {
-    const Json j = fact_json(f);
-    std::string section;
-    for (const auto& s : f.section) {
-      if (!section.empty()) section += " > ";
-      section += s;
-    }
-    bool first = true;
-    for (const auto& column : fact_columns()) {
-      std::string value;
-      if (column == "path")
-        value = doc.source.path;
-      else if (column == "section")
-        value = section;
-      else if (column == "line")
-        value = std::to_string(f.span.line);
-      else if (column == "column")
-        value = std::to_string(f.span.column);
-      else if (column == "start")
-        value = std::to_string(f.span.start);
-      else if (column == "end")
-        value = std::to_string(f.span.end);
-      else
-        value = scalar_text(j.at(column));
-      if (!first) out += separator;
-      out += table_field(std::move(value), separator);
-      first = false;
-    }
-    out += '\n';
-  }
+  write_facts_table(doc, separator, append_to(out));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,17 +85,29 @@ struct FileResult {
   std::string output;
   std::string messages;  // stderr lines, printed in input order
   bool failed = false;
+  // Kept instead of `output` when the writer renders it: one document at a
+  // time then goes to the output in pieces, never as one large string.
+  std::optional<Document> unrendered;
 };
 
-std::string render(const Document& doc, const ParseArgs& args) {
-  if (args.format == "csv") return facts_to_table(doc, ',');
-  if (args.format == "tsv") return facts_to_table(doc, '\t');
-  if (args.format == "text") return to_text_summary(doc);
-  if (args.format == "jsonl") return args.facts ? facts_to_jsonl(doc) : to_json(doc, -1) + "\n";
-  return (args.facts ? facts_to_json(doc) : to_json(doc)) + "\n";
+void render(const Document& doc, const ParseArgs& args, const OutputSink& sink) {
+  if (args.format == "csv") return write_facts_table(doc, ',', sink);
+  if (args.format == "tsv") return write_facts_table(doc, '\t', sink);
+  if (args.format == "text") return sink(to_text_summary(doc));
+  if (args.format == "jsonl") {
+    if (args.facts) return write_facts_jsonl(doc, sink);
+    write_json(doc, -1, sink);
+    return sink("\n");
+  }
+  if (args.facts)
+    write_facts_json(doc, 2, sink);
+  else
+    write_json(doc, 2, sink);
+  sink("\n");
 }
 
-FileResult parse_one(const std::string& path, const ParseArgs& args, const ParseOptions& base) {
+FileResult parse_one(const std::string& path, const ParseArgs& args, const ParseOptions& base,
+                     bool render_now) {
   FileResult r;
   auto bytes = cli::read_input(path, base.max_input_bytes);
   auto note = [&](const std::optional<Location>& where, const std::string& message) {
@@ -111,6 +124,8 @@ FileResult parse_one(const std::string& path, const ParseArgs& args, const Parse
   ParseOptions options = base;
   options.path = path;
   auto doc = parse(*bytes, options);
+  bytes->clear();
+  bytes->shrink_to_fit();
   if (!doc) {
     note(doc.error().where, doc.error().message);
     r.failed = true;
@@ -124,7 +139,11 @@ FileResult parse_one(const std::string& path, const ParseArgs& args, const Parse
       }
     }
   }
-  r.output = render(*doc, args);
+  if (render_now) {
+    render(*doc, args, [&r](std::string_view piece) { r.output += piece; });
+  } else {
+    r.unrendered = std::move(*doc);
+  }
   return r;
 }
 
@@ -237,13 +256,22 @@ int run(ParseArgs& args) {
   }
   cli::Progress progress("bulletin-parse", inputs.files.size(), "files",
                          inputs.files.size() > 1 && cli::progress_wanted(args.quiet));
+  // Workers render in parallel; a single worker leaves it to the writer, which
+  // streams each document out instead of holding its text.
+  const bool parallel = args.jobs > 1 && inputs.files.size() > 1;
   cli::run_ordered<FileResult>(
       inputs.files.size(), args.jobs,
-      [&](std::size_t i) { return parse_one(inputs.files[i], args, base); },
+      [&](std::size_t i) { return parse_one(inputs.files[i], args, base, parallel); },
       [&](FileResult&& r) {
         if (!r.messages.empty()) progress.message(r.messages);
         failed = failed || r.failed;
         progress.advance();
+        if (r.unrendered) {
+          bool written = true;
+          render(*r.unrendered, args,
+                 [&](std::string_view piece) { written = written && out.write(piece); });
+          return written;
+        }
         return out.write(r.output);
       });
   progress.finish();

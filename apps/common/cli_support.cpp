@@ -33,7 +33,9 @@ namespace {
 // Reads at most max_bytes + 1 bytes, so that an endless source stops at the limit.
 Result<std::string> read_bounded(std::istream& in, const std::string& path, std::size_t max_bytes) {
   std::string data;
-  std::array<char, 1 << 16> buffer{};
+  // Left uninitialised: zeroing it would write, and so fault in, all 64 KiB
+  // of stack on every run, where a read touches only the pages it fills.
+  std::array<char, 1 << 16> buffer;
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     data.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
@@ -220,7 +222,7 @@ bool Output::fail_writing() {
   return false;
 }
 
-bool Output::write(const std::string& data) {
+bool Output::write(std::string_view data) {
   if (failed_) return false;
   if (data.empty()) return true;
   if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {

@@ -64,7 +64,7 @@ class Output {
   Output& operator=(const Output&) = delete;
 
   /// False once writing failed (disk full, closed pipe); see error().
-  bool write(const std::string& data);
+  bool write(std::string_view data);
   /// Hands what was written so far to the reader (record mode: one record
   /// at a time, so a streaming engine never waits on a full buffer).
   bool flush();

@@ -3,6 +3,7 @@
 // the same bytes on every run and platform.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,16 @@
 #include "bulletin/result.hpp"
 
 namespace bulletin {
+
+/// Receives output in pieces, so that a large document is written to a file
+/// without its whole text in memory. The write_* functions give the same
+/// bytes as the to_* functions that return a string.
+using OutputSink = std::function<void(std::string_view)>;
+
+void write_json(const Document& doc, int indent, const OutputSink& sink);
+void write_facts_jsonl(const Document& doc, const OutputSink& sink);
+void write_facts_json(const Document& doc, int indent, const OutputSink& sink);
+void write_facts_table(const Document& doc, char separator, const OutputSink& sink);
 
 /// One document as a JSON object; `indent` < 0 gives a single line.
 [[nodiscard]] std::string to_json(const Document& doc, int indent = 2);

@@ -124,12 +124,17 @@ inline std::optional<Decimal> wide_to_decimal(Wide w) {
       w.m < std::numeric_limits<std::int64_t>::min()) {
     return std::nullopt;
   }
+  if (w.e < kMinDecimalExponent) return std::nullopt;
   // Past a double's range a value cannot be a JSON number: 1e400 overflows.
-  const long double magnitude =
-      std::fabs(static_cast<long double>(w.m) * std::pow(10.0L, static_cast<long double>(w.e)));
-  if (w.e < kMinDecimalExponent ||
-      !(magnitude <= static_cast<long double>(std::numeric_limits<double>::max()))) {
-    return std::nullopt;
+  // An int64 mantissa is below 1e19, so only exponents past 289 need the
+  // (slow) long double test.
+  constexpr std::int32_t kSurelyInRange = std::numeric_limits<double>::max_exponent10 - 19;
+  if (w.e > kSurelyInRange) {
+    const long double magnitude =
+        std::fabs(static_cast<long double>(w.m) * std::pow(10.0L, static_cast<long double>(w.e)));
+    if (!(magnitude <= static_cast<long double>(std::numeric_limits<double>::max()))) {
+      return std::nullopt;
+    }
   }
   return Decimal{static_cast<std::int64_t>(w.m), w.e};
 }

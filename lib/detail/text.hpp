@@ -23,12 +23,24 @@ inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
 }
 
 /// The code point that ends at `pos` and moves `pos` to its start.
+/// U+FFFD and one byte back when what ends at `pos` is ill-formed.
+// Clause scans walk backwards over every figure's context; U8_PREV calls out
+// of line for each Chinese character, so this steps back over continuation
+// bytes and decodes forward with the inline U8_NEXT instead.
 inline char32_t prev_code_point(std::string_view s, std::size_t& pos) {
-  UChar32 c = 0;
-  auto i = static_cast<std::int32_t>(pos);
-  U8_PREV(reinterpret_cast<const std::uint8_t*>(s.data()), 0, i, c);
-  pos = static_cast<std::size_t>(i);
-  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+  if (pos == 0) return U'\uFFFD';
+  std::size_t start = pos - 1;
+  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  std::size_t next = start;
+  const char32_t c = next_code_point(s, next);
+  if (next != pos) {
+    --pos;
+    return U'\uFFFD';
+  }
+  pos = start;
+  return c;
 }
 
 inline void append_utf8(std::string& out, char32_t c) {
@@ -50,11 +62,21 @@ inline bool is_han(char32_t c) {
 
 inline bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
 
+// Word lists are compared against every figure's context, so these are hot.
+// Chinese UTF-8 shares its lead bytes; the last byte of a character differs
+// far more often, so it is compared before the whole word.
 inline bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
+  if (s.size() < prefix.size()) return false;
+  if (prefix.empty()) return true;
+  return s[prefix.size() - 1] == prefix.back() &&
+         std::char_traits<char>::compare(s.data(), prefix.data(), prefix.size()) == 0;
 }
 inline bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  if (s.size() < suffix.size()) return false;
+  if (suffix.empty()) return true;
+  return s.back() == suffix.back() &&
+         std::char_traits<char>::compare(s.data() + s.size() - suffix.size(), suffix.data(),
+                                         suffix.size()) == 0;
 }
 
 /// Number of code points in a UTF-8 string.

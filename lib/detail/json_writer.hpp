@@ -1,0 +1,140 @@
+// Streaming JSON writer: appends straight into one buffer and hands it to a
+// sink in pieces, so a document with fifty thousand facts is written without
+// building a DOM of it (the DOM cost more time and memory than parsing did).
+// The layout matches nlohmann::json::dump byte for byte at any indent; the
+// serializer test holds it to that.
+#pragma once
+
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <string_view>
+
+namespace bulletin::detail {
+
+class JsonWriter {
+ public:
+  using Sink = std::function<void(std::string_view)>;
+
+  /// `indent` < 0: one line, no spaces. The sink receives pieces of about
+  /// `chunk` bytes, and the rest at finish().
+  JsonWriter(int indent, const Sink& sink, std::size_t chunk = 1 << 16);
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  /// A member name that is a plain lowercase ASCII word (the contract's field
+  /// names): written as it is.
+  void key(std::string_view word) {
+    assert(is_plain_word(word));
+    before_value();
+    ensure(word.size() + 4);
+    put_unchecked('"');
+    put_unchecked(word);
+    put_unchecked('"');
+    put_unchecked(':');
+    if (indent_ >= 0) put_unchecked(' ');
+    after_key_ = true;
+  }
+  /// A member name taken from the text (metadata keys): escaped as needed.
+  void key_text(std::string_view name);
+
+  void string(std::string_view s) {
+    before_value();
+    escaped(s);
+    maybe_flush();
+  }
+  void number(std::int64_t v);
+  void number(std::uint64_t v);
+  void number(int v) { number(static_cast<std::int64_t>(v)); }
+  void real(double v);
+  /// mantissa × 10^exponent as nlohmann would print the nearest double;
+  /// false (nothing written) when that cannot be told without the double.
+  bool short_decimal(std::int64_t mantissa, std::int32_t exponent);
+  void boolean(bool v) { literal(v ? "true" : "false"); }
+  void null() { literal("null"); }
+
+  /// A line break between top-level values (JSON Lines).
+  void newline() {
+    put('\n');
+    maybe_flush();
+  }
+  /// Passes what is buffered to the sink.
+  void finish();
+
+ private:
+  static constexpr int kMaxDepth = 64;
+
+  static bool is_plain_word(std::string_view s) {
+    for (char c : s) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    }
+    return true;
+  }
+
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_ == 0) return;
+    const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
+    if ((nonempty_ & bit) != 0) put(',');
+    nonempty_ |= bit;
+    write_indent(depth_);
+  }
+  void write_indent(int depth) {
+    if (indent_ < 0) return;
+    const std::size_t n = static_cast<std::size_t>(depth) * static_cast<std::size_t>(indent_);
+    ensure(n + 1);
+    data_[size_++] = '\n';
+    std::memset(data_.get() + size_, ' ', n);
+    size_ += n;
+  }
+  void literal(std::string_view text) {
+    before_value();
+    put(text);
+  }
+  void open(char bracket);
+  void close(char bracket);
+  void escaped(std::string_view s);
+  void maybe_flush() {
+    if (size_ >= chunk_) flush_buffer();
+  }
+  void flush_buffer();
+
+  void ensure(std::size_t n) {
+    if (size_ + n > capacity_) grow(n);
+  }
+  void grow(std::size_t n);
+  void put_unchecked(char c) { data_[size_++] = c; }
+  void put_unchecked(std::string_view s) {
+    std::memcpy(data_.get() + size_, s.data(), s.size());
+    size_ += s.size();
+  }
+  void put(char c) {
+    ensure(1);
+    put_unchecked(c);
+  }
+  void put(std::string_view s) {
+    ensure(s.size());
+    put_unchecked(s);
+  }
+
+  int indent_;
+  const Sink& sink_;
+  std::size_t chunk_;
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+  int depth_ = 0;
+  std::uint64_t nonempty_ = 0;  // bit d-1: the container at depth d has a member
+  bool after_key_ = false;
+};
+
+}  // namespace bulletin::detail

@@ -1,0 +1,145 @@
+// Finding any of a fixed list of words in one pass over a text.
+//
+// The extractor asks "does this clause hold a plan word / a base of
+// comparison" for every figure; a find() per word made that the hottest part
+// of parsing. Here a table keyed by the two bytes after a character's first
+// byte (the bytes that vary in Chinese UTF-8) rejects almost every position
+// before any word is compared.
+#pragma once
+
+#include <array>
+#include <bitset>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace bulletin::detail {
+
+class WordSet {
+ public:
+  template <typename Words>
+  explicit WordSet(const Words& words) {
+    for (std::string_view w : words) {
+      words_.push_back(w);
+      if (w.size() >= 3) {
+        keys_.set(key(w.data()));
+      } else {
+        short_words_ = true;
+      }
+    }
+  }
+
+  /// Calls visit(position, word index) for each place a word starts, in
+  /// order of position (and of the list at one position) until visit returns
+  /// false. Positions are byte offsets at code point starts.
+  template <typename Visit>
+  void scan(std::string_view text, Visit&& visit) const {
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+      if (!short_words_ && (i + 3 > n || !keys_.test(key(text.data() + i)))) continue;
+      const std::string_view rest = text.substr(i);
+      for (std::size_t k = 0; k < words_.size(); ++k) {
+        const std::string_view w = words_[k];
+        if (rest.size() >= w.size() && rest.compare(0, w.size(), w) == 0 && !visit(i, k)) return;
+      }
+    }
+  }
+
+  [[nodiscard]] std::size_t size() const { return words_.size(); }
+
+ private:
+  static std::size_t key(const char* p) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(p[1])) << 8 |
+           static_cast<unsigned char>(p[2]);
+  }
+
+  std::vector<std::string_view> words_;
+  std::bitset<65536> keys_;
+  bool short_words_ = false;
+};
+
+/// Which words of a fixed list a string starts (or ends) with, without
+/// comparing every word: words are bucketed by their first (or last) code
+/// point, and only that bucket is compared, in the list's order.
+class AffixIndex {
+ public:
+  enum class Side { prefix, suffix };
+
+  template <typename Words>
+  AffixIndex(const Words& words, Side side) : side_(side) {
+    for (std::string_view w : words) {
+      if (w.empty()) continue;
+      buckets_[bucket(edge(w))].push_back(w);
+    }
+  }
+
+  /// Calls visit(word) for each listed word that `s` starts (or ends) with,
+  /// in list order, until visit returns true; returns whether one did.
+  template <typename Visit>
+  bool any(std::string_view s, Visit&& visit) const {
+    if (s.empty()) return false;
+    for (std::string_view w : buckets_[bucket(edge(s))]) {
+      if (w.size() > s.size()) continue;
+      const std::string_view part =
+          side_ == Side::prefix ? s.substr(0, w.size()) : s.substr(s.size() - w.size());
+      if (part == w && visit(w)) return true;
+    }
+    return false;
+  }
+
+  /// The first listed word `s` starts (or ends) with; empty when none.
+  [[nodiscard]] std::string_view first(std::string_view s) const {
+    std::string_view found;
+    any(s, [&](std::string_view w) {
+      found = w;
+      return true;
+    });
+    return found;
+  }
+
+  /// The longest listed word `s` starts (or ends) with; empty when none.
+  [[nodiscard]] std::string_view longest(std::string_view s) const {
+    std::string_view found;
+    any(s, [&](std::string_view w) {
+      if (w.size() > found.size()) found = w;
+      return false;
+    });
+    return found;
+  }
+
+  /// True when `s` is one of the words.
+  [[nodiscard]] bool contains(std::string_view s) const {
+    return any(s, [&](std::string_view w) { return w.size() == s.size(); });
+  }
+
+ private:
+  // The first or last code point, read from the raw bytes: the lead byte and
+  // its continuation bytes (or the trailing ones) are enough to bucket by.
+  [[nodiscard]] std::uint32_t edge(std::string_view s) const {
+    std::uint32_t v = 0;
+    if (side_ == Side::prefix) {
+      std::size_t i = 0;
+      do {
+        v = v << 8 | static_cast<unsigned char>(s[i]);
+        ++i;
+      } while (i < s.size() && i < 4 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
+    } else {
+      std::size_t i = s.size();
+      unsigned shift = 0;
+      do {
+        --i;
+        v |= static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])) << shift;
+        shift += 8;
+      } while (i > 0 && shift < 32 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
+    }
+    return v;
+  }
+  static std::size_t bucket(std::uint32_t edge) { return (edge * 2654435761u) >> 24; }
+
+  Side side_;
+  std::array<std::vector<std::string_view>, 256> buckets_;
+};
+
+}  // namespace bulletin::detail
