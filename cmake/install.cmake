@@ -74,12 +74,22 @@ else()
 endif()
 # A static archive cannot carry its dependencies: a plain `pkg-config --libs`
 # must already name them, so they are Requires, not Requires.private.
+# The library also calls dlopen (it loads ICU's charset detector on demand),
+# which older C libraries keep in a library of its own.
+set(_bulletin_pc_dl "")
+foreach(_lib IN LISTS CMAKE_DL_LIBS)
+  string(APPEND _bulletin_pc_dl " -l${_lib}")
+endforeach()
 if(BULLETIN_STATIC)
   set(BULLETIN_PC_REQUIRES "icu-uc icu-i18n yaml-cpp fmt")
   set(BULLETIN_PC_REQUIRES_PRIVATE "")
+  set(BULLETIN_PC_LIBS "${_bulletin_pc_dl}")
+  set(BULLETIN_PC_LIBS_PRIVATE "")
 else()
   set(BULLETIN_PC_REQUIRES "")
   set(BULLETIN_PC_REQUIRES_PRIVATE "icu-uc icu-i18n yaml-cpp fmt")
+  set(BULLETIN_PC_LIBS "")
+  set(BULLETIN_PC_LIBS_PRIVATE "${_bulletin_pc_dl}")
 endif()
 configure_file("${CMAKE_CURRENT_LIST_DIR}/bulletin.pc.in" "${PROJECT_BINARY_DIR}/bulletin.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/bulletin.pc"

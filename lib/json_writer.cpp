@@ -3,16 +3,18 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <climits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace bulletin::detail {
 
-JsonWriter::JsonWriter(int indent, const Sink& sink, std::size_t chunk)
-    : indent_(indent), sink_(sink), chunk_(chunk) {
+JsonWriter::JsonWriter(int indent, Sink sink, std::size_t chunk)
+    : indent_(indent), sink_(std::move(sink)), chunk_(chunk) {
   capacity_ = chunk_ + chunk_ / 4;
   data_ = std::make_unique<char[]>(capacity_);
 }
@@ -55,33 +57,69 @@ void JsonWriter::key_text(std::string_view name) {
   after_key_ = true;
 }
 
-// Almost every string is plain, well-formed text that needs no escaping;
-// only those that do (quotes, control characters, ill-formed UTF-8) go
-// through nlohmann, so the escaping rules stay the library's.
+namespace {
+
+// The escape nlohmann writes for each ASCII character that needs one, taken
+// from nlohmann itself, so the rules stay the library's while a long turn
+// with a few line breaks is not re-encoded character by character.
+const std::array<std::string, 128>& ascii_escapes() {
+  static const std::array<std::string, 128> escapes = [] {
+    std::array<std::string, 128> table;
+    for (int c = 0; c < 128; ++c) {
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      const std::string quoted = nlohmann::json(std::string(1, static_cast<char>(c))).dump();
+      table[static_cast<std::size_t>(c)] = quoted.substr(1, quoted.size() - 2);
+    }
+    return table;
+  }();
+  return escapes;
+}
+
+}  // namespace
+
+// Almost every string is well-formed text with nothing to escape, written as
+// it is; ASCII that needs escaping gets nlohmann's escape for it, and a string
+// with ill-formed UTF-8 goes to nlohmann whole (its replacement rules).
 void JsonWriter::escaped(std::string_view s) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
   const auto length = static_cast<std::int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
-  bool plain = s.size() < static_cast<std::size_t>(INT32_MAX);
-  for (std::int32_t i = 0; plain && i < length;) {
+  bool well_formed = s.size() < static_cast<std::size_t>(INT32_MAX);
+  bool needs_escape = false;
+  for (std::int32_t i = 0; well_formed && i < length;) {
     const std::uint8_t c = bytes[i];
     if (c < 0x80) {
-      plain = c >= 0x20 && c != '"' && c != '\\';
+      needs_escape = needs_escape || c < 0x20 || c == '"' || c == '\\';
       ++i;
       continue;
     }
     UChar32 cp = 0;
     U8_NEXT(bytes, i, length, cp);
-    plain = cp >= 0;
+    well_formed = cp >= 0;
   }
-  if (plain) {
+  if (!well_formed) {
+    put(nlohmann::json(std::string(s))
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
+  if (!needs_escape) {
     ensure(s.size() + 2);
     put_unchecked('"');
     put_unchecked(s);
     put_unchecked('"');
     return;
   }
-  put(nlohmann::json(std::string(s))
-          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  const auto& escapes = ascii_escapes();
+  put('"');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<std::uint8_t>(s[i]);
+    if (c >= 0x80 || escapes[c].empty()) continue;
+    put(s.substr(run, i - run));
+    put(escapes[c]);
+    run = i + 1;
+  }
+  put(s.substr(run));
+  put('"');
 }
 
 void JsonWriter::number(std::int64_t v) {

@@ -327,6 +327,14 @@ bool ends_with_document_kind(std::string_view line) {
 }
 
 bool is_noise_line(std::string_view content) {
+  static const std::size_t longest_noise = [] {
+    std::size_t n = 0;
+    for (auto noise : detail::kNoiseLines) n = std::max(n, std::string_view(noise).size());
+    return n;
+  }();
+  if (content.size() > longest_noise) {
+    return detail::is_timestamp_line(content) || detail::is_page_footer(content);
+  }
   std::string lowered(content);
   for (char& c : lowered) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   for (auto noise : detail::kNoiseLines) {
@@ -743,7 +751,10 @@ class Segmenter {
       std::size_t probe = pos;
       int value = 0;
       bool chinese = false;
-      if (detail::read_small_number(text_, probe, value, chinese) && chinese && probe < end &&
+      std::size_t after_first = pos;
+      // Every character is a possible start; only numerals are read as one.
+      if (detail::starts_chinese_list_number(next_code_point(text_, after_first)) &&
+          detail::read_small_number(text_, probe, value, chinese) && chinese && probe < end &&
           starts_with(text_.substr(probe), "是") && (clause_start || value == expected) &&
           (value == expected || value == 1)) {
         const std::size_t marker_end = probe + std::string_view("是").size();

@@ -89,6 +89,10 @@ std::optional<std::string> date_at(std::string_view s, std::size_t& pos) {
 
 }  // namespace
 
+bool starts_chinese_list_number(char32_t c) {
+  return chinese_digit(c) >= 0 || c == U'十' || c == U'百';
+}
+
 bool read_small_number(std::string_view s, std::size_t& pos, int& value, bool& chinese) {
   if (pos < s.size() && is_digit(s[pos])) {
     std::size_t p = pos;
@@ -176,6 +180,14 @@ bool is_timestamp_line(std::string_view line) {
 }
 
 bool is_page_footer(std::string_view line) {
+  // Every line is asked; most fail at their first character, before any copy.
+  for (std::size_t pos = 0; pos < line.size();) {
+    const char32_t c = next_code_point(line, pos);
+    const bool footer_character = c == U' ' || (c >= U'0' && c <= U'9') || c == U'/' || c == U'—' ||
+                                  c == U'–' || c == U'-' || c == U'－' || c == U'第' ||
+                                  c == U'页' || c == U'共';
+    if (!footer_character) return false;
+  }
   std::string compact;
   for (char c : line) {
     if (c != ' ') compact += c;

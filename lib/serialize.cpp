@@ -278,7 +278,7 @@ void append_table_field(std::string& out, std::string_view value, char separator
 std::string decimal_text(const std::optional<Decimal>& d) {
   std::string out;
   if (!d) return out;
-  JsonWriter w(-1, append_to(out));
+  JsonWriter w(-1, append_to(out), 32);
   write_decimal(w, d);
   w.finish();
   return out;

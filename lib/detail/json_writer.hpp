@@ -21,7 +21,7 @@ class JsonWriter {
 
   /// `indent` < 0: one line, no spaces. The sink receives pieces of about
   /// `chunk` bytes, and the rest at finish().
-  JsonWriter(int indent, const Sink& sink, std::size_t chunk = 1 << 16);
+  JsonWriter(int indent, Sink sink, std::size_t chunk = 1 << 16);
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -127,7 +127,7 @@ class JsonWriter {
   }
 
   int indent_;
-  const Sink& sink_;
+  Sink sink_;
   std::size_t chunk_;
   std::unique_ptr<char[]> data_;
   std::size_t size_ = 0;

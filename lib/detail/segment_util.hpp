@@ -12,6 +12,9 @@ namespace bulletin::detail {
 /// 999 (一 … 九十九, 两, 〇). Advances `pos`; `chinese` tells which it was.
 bool read_small_number(std::string_view s, std::size_t& pos, int& value, bool& chinese);
 
+/// Whether a Chinese list number (see read_small_number) can start with `c`.
+bool starts_chinese_list_number(char32_t c);
+
 /// The first calendar date in `s` as ISO 8601 (2022-12-23, 2022/12/23,
 /// 2022.12.23, 2022年12月23日), validated; nullopt if none.
 std::optional<std::string> find_date(std::string_view s);

@@ -4,15 +4,14 @@
 //
 //   units_codegen INPUT.yaml OUTPUT.cpp
 //
-// A unit file the reader rejects fails the build with its FILE:LINE:COL error,
-// where before it became an empty table at run time.
+// A unit file the reader rejects fails the build with its FILE:LINE:COL error
+// instead of becoming an empty table at run time.
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "detail/units_yaml.hpp"
@@ -44,9 +43,8 @@ class StringPool {
   Slot add(const std::string& text) {
     const auto [it, inserted] = slots_.try_emplace(text, Slot{0, 0});
     if (inserted) {
-      it->second =
-          Slot{static_cast<std::uint32_t>(bytes_.size()), static_cast<std::uint32_t>(text.size())};
-      bytes_ += text;
+      it->second = Slot{static_cast<std::uint32_t>(size_), static_cast<std::uint32_t>(text.size())};
+      size_ += text.size();
       order_.push_back(text);
     }
     return it->second;
@@ -77,7 +75,7 @@ class StringPool {
  private:
   std::map<std::string, Slot> slots_;
   std::vector<std::string> order_;
-  std::string bytes_;
+  std::size_t size_ = 0;
 };
 
 void append_slot(std::string& out, const StringPool::Slot& slot) {

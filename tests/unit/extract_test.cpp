@@ -169,4 +169,34 @@ TEST_SUITE("extract") {
     REQUIRE(doc.facts.size() == 2);
     CHECK(doc.facts[0].subject == "完成省级示范标准村卫生室");
   }
+
+  // The recognizer runs over groups of lines of about 64 KiB; a figure next
+  // to a group boundary must come out as it does anywhere else.
+  TEST_CASE("long documents give the same facts on every line") {
+    std::string text = "标题\n主持人:\n";
+    const int lines = 1500;  // about 140 KB: several groups
+    for (int i = 0; i < lines; ++i) {
+      text += "第";
+      text += std::to_string(i % 4 + 1);
+      text += "季度新增就业岗位1,250个,同比增长3.5%,其中高校毕业生约420人。\n";
+    }
+    REQUIRE(text.size() > 2 * (std::size_t{1} << 16));
+    const auto doc = parsed(text);
+    REQUIRE(doc.facts.size() == 3 * static_cast<std::size_t>(lines));
+    for (int i = 0; i < lines; ++i) {
+      const Fact& jobs = doc.facts[3 * static_cast<std::size_t>(i)];
+      const Fact& growth = doc.facts[3 * static_cast<std::size_t>(i) + 1];
+      const Fact& graduates = doc.facts[3 * static_cast<std::size_t>(i) + 2];
+      const std::size_t same_quarter = 3 * static_cast<std::size_t>(i % 4);
+      CAPTURE(i);
+      CHECK(jobs.text == "1,250个");
+      CHECK(jobs.subject == doc.facts[same_quarter].subject);
+      CHECK(jobs.clause == doc.facts[same_quarter].clause);
+      CHECK(growth.measure == Measure::change);
+      CHECK(growth.subject == doc.facts[same_quarter + 1].subject);
+      CHECK(graduates.bound == Bound::approx);
+      CHECK(graduates.subject == "高校毕业生");
+      CHECK(graduates.span.line == static_cast<std::size_t>(i) + 3);
+    }
+  }
 }

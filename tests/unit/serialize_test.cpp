@@ -125,6 +125,10 @@ TEST_SUITE("serialize") {
     CHECK(j["title"] == "tab\there \"quoted\" back\\slash \x01 bad\xEF\xBF\xBD byte 中文");
     CHECK(j["source"]["path"] == "dir/\xEF\xBF\xBD");
     CHECK(json.find("\\u0001") != std::string::npos);
+
+    doc.title = "第一行\n第二行\t\"引号\" 反斜杠\\ \x1f 尾";
+    CHECK(to_json(doc, -1).find("\"title\":" + nlohmann::json(doc.title).dump() + ",") !=
+          std::string::npos);
   }
 
   TEST_CASE("sinks receive the same bytes in pieces") {
