@@ -213,16 +213,17 @@ const QualIndex& qual_index() {
 }
 
 // Bitset of the BMP code points where a number may start.
-const std::array<std::uint64_t, 1024>& trigger_table() {
-  static const std::array<std::uint64_t, 1024> table = [] {
-    std::array<std::uint64_t, 1024> t{};
-    for (char32_t c = 0x80; c < 0x10000; ++c) {
-      if (detail::is_number_trigger(c)) t[c >> 6] |= std::uint64_t{1} << (c & 63);
-    }
-    return t;
-  }();
-  return table;
+// Built by the compiler: computing it at start-up cost every process 0.7 ms.
+constexpr std::array<std::uint64_t, 1024> make_trigger_table() {
+  std::array<std::uint64_t, 1024> t{};
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    if (detail::is_number_trigger(c)) t[c >> 6] |= std::uint64_t{1} << (c & 63);
+  }
+  return t;
 }
+constexpr std::array<std::uint64_t, 1024> kTriggerTable = make_trigger_table();
+
+const std::array<std::uint64_t, 1024>& trigger_table() { return kTriggerTable; }
 
 class Scanner {
  public:

@@ -28,7 +28,7 @@ struct NumeralChar {
   bool liang = false;  // 两 兩 俩 倆: "two" only before a measure word or scale
 };
 
-inline NumeralChar numeral_char(char32_t c) noexcept {
+constexpr NumeralChar numeral_char(char32_t c) noexcept {
   switch (c) {
     case U'零':
     case U'〇':
@@ -124,7 +124,7 @@ inline NumeralChar numeral_char(char32_t c) noexcept {
 /// Where the scanner tries to read a number: digits, numerals, scales
 /// (百分之 starts with 百), 第, 负, currency signs, 翻 (翻一番), 对 (打对折),
 /// 半 (半成), full-width signs.
-inline bool is_number_trigger(char32_t c) noexcept {
+constexpr bool is_number_trigger(char32_t c) noexcept {
   const NumChar t = numeral_char(c).type;
   if (t != NumChar::none && t != NumChar::point && t != NumChar::qual) return true;
   switch (c) {
