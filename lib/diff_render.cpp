@@ -364,7 +364,10 @@ std::string render_csv(const Diff& diff, const RenderOptions& options) {
     header.emplace_back(h);
   auto line = [](const std::vector<std::string>& cells) {
     std::string l;
-    for (std::size_t i = 0; i < cells.size(); ++i) l += (i ? "," : "") + csv_field(cells[i]);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i > 0) l += ',';
+      l += csv_field(cells[i]);
+    }
     return l + "\r\n";
   };
   std::string out = line(header);
@@ -418,7 +421,11 @@ std::string render_markdown(const Diff& diff, const RenderOptions& options) {
   for (const auto& ind : diff.indicators) {
     if (!is_shown(ind, options)) continue;
     out += "| " + md_cell(ind.subject) + " | " + md_cell(unit_cell(ind)) + " |";
-    for (const auto& v : ind.values) out += " " + (v ? md_cell(value_cell(*v)) : "-") + " |";
+    for (const auto& v : ind.values) {
+      out += ' ';
+      out += v ? md_cell(value_cell(*v)) : "-";
+      out += " |";
+    }
     out += " " + absolute_cell(ind.change) + " | " + relative_cell(ind.change) + " | " +
            to_string(ind.status) + " | " + match_cell(diff, ind) + " |\n";
   }

@@ -416,7 +416,9 @@ std::vector<MetadataMatch> match_metadata(std::string_view content) {
   // Several pairs on one line: split before the next "KEY:".
   std::size_t split = std::string_view::npos;
   for (auto next : detail::kMetadataKeys) {
-    const std::string needle = " " + std::string(next) + ":";
+    std::string needle = " ";
+    needle += next;
+    needle += ':';
     const std::size_t at = value.find(needle);
     if (at != std::string_view::npos && at < split) split = at;
   }

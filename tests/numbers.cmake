@@ -4,6 +4,8 @@ add_executable(bulletin_number_tests
   unit/numbers_test.cpp
   unit/units_test.cpp)
 target_link_libraries(bulletin_number_tests PRIVATE bulletin bulletin_test_main bulletin_warnings)
+# The units test reads data/units.yaml with the library's private reader.
+target_include_directories(bulletin_number_tests PRIVATE ${PROJECT_SOURCE_DIR}/lib)
 doctest_discover_tests(bulletin_number_tests TEST_PREFIX "numbers: " PROPERTIES LABELS unit)
 
 # Microsoft Recognizers-Text Chinese specs (../shared/conformance), read in

@@ -87,7 +87,7 @@ class UnitTable {
   UnitTable& operator=(UnitTable&&) noexcept;
 
   /// The table shipped with the library (data/units.yaml, compiled in);
-  /// parsed once, on first use.
+  /// built once, on first use (from data generated at build time).
   [[nodiscard]] static const UnitTable& builtin();
 
   /// Reads a unit file in the format of data/units.yaml. `origin` names the

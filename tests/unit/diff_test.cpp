@@ -314,7 +314,11 @@ TEST_SUITE("diff") {
     CHECK(parse_aliases("").has_value());
 
     std::string many = "甲: [";
-    for (std::size_t i = 0; i < kMaxAliasNodes; ++i) many += "v" + std::to_string(i) + ",";
+    for (std::size_t i = 0; i < kMaxAliasNodes; ++i) {
+      many += 'v';
+      many += std::to_string(i);
+      many += ',';
+    }
     many += "x]\n";
     auto too_many = parse_aliases(many);
     REQUIRE_FALSE(too_many.has_value());

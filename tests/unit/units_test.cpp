@@ -1,8 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "bulletin/numbers.hpp"
+#include "detail/units_yaml.hpp"
 
 using bulletin::Decimal;
 using bulletin::Errc;
@@ -121,4 +124,34 @@ TEST_CASE("an empty unit list is a valid, empty table") {
   CHECK(r->size() == 0);
   CHECK(r->match_prefix("元") == nullptr);
   CHECK(UnitTable().size() == 0);
+}
+
+// The built-in table is generated at build time; it must say what the YAML
+// reader says about data/units.yaml, entry by entry.
+TEST_CASE("the generated built-in table equals data/units.yaml read at run time") {
+  std::ifstream in(std::string(BULLETIN_SOURCE_DIR) + "/data/units.yaml", std::ios::binary);
+  REQUIRE(in);
+  const std::string yaml{std::istreambuf_iterator<char>(in), {}};
+  const auto read = bulletin::detail::read_unit_yaml(yaml, "data/units.yaml");
+  REQUIRE(read);
+  const UnitTable& builtin = UnitTable::builtin();
+  CHECK(builtin.size() == read->units.size());
+  REQUIRE(read->minors.size() == read->units.size());
+  for (std::size_t i = 0; i < read->units.size(); ++i) {
+    const bulletin::UnitInfo& expected = read->units[i];
+    CAPTURE(expected.name);
+    const bulletin::UnitInfo* got = builtin.match_prefix(expected.name);
+    REQUIRE(got != nullptr);
+    CHECK(got->name == expected.name);
+    CHECK(got->base == expected.base);
+    CHECK(got->factor == expected.factor);
+    CHECK(got->dimension == expected.dimension);
+    for (const bulletin::UnitInfo& minor : read->minors[i]) {
+      CAPTURE(minor.name);
+      const bulletin::UnitInfo* m = builtin.match_minor(*got, minor.name);
+      REQUIRE(m != nullptr);
+      CHECK(m->name == minor.name);
+      CHECK(m->factor == minor.factor);
+    }
+  }
 }
