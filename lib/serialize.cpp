@@ -16,7 +16,26 @@ namespace {
 using Json = nlohmann::ordered_json;
 using detail::JsonWriter;
 
-void write_decimal(JsonWriter& w, const std::optional<Decimal>& d) {
+// One overload per kind of member value, so that every record below is a
+// list of field(w, name, value) lines in the order of the contract.
+
+/// A string written as null when empty (unit, dimension, outlet).
+struct NullIfEmpty {
+  const std::string& text;
+};
+
+void write_value(JsonWriter& w, const std::string& s) { w.string(s); }
+void write_value(JsonWriter& w, const char* s) { w.string(s); }
+void write_value(JsonWriter& w, bool b) { w.boolean(b); }
+void write_value(JsonWriter& w, int v) { w.number(v); }
+void write_value(JsonWriter& w, std::size_t v) { w.number(std::uint64_t{v}); }
+
+void write_value(JsonWriter& w, NullIfEmpty s) {
+  if (s.text.empty()) return w.null();
+  w.string(s.text);
+}
+
+void write_value(JsonWriter& w, const std::optional<Decimal>& d) {
   if (!d) return w.null();
   if (d->is_integer()) {
     std::int64_t v = d->mantissa;
@@ -26,108 +45,149 @@ void write_decimal(JsonWriter& w, const std::optional<Decimal>& d) {
   if (!w.short_decimal(d->mantissa, d->exponent)) w.real(d->to_double());
 }
 
-void write_span(JsonWriter& w, const SourceSpan& s) {
+void write_value(JsonWriter& w, const SourceSpan& s);
+void write_value(JsonWriter& w, const Speaker& s);
+void write_value(JsonWriter& w, const Turn& t);
+void write_value(JsonWriter& w, const Section& s);
+void write_value(JsonWriter& w, const Fact& f);
+void write_value(JsonWriter& w, const Check& c);
+void write_value(JsonWriter& w, const Diagnostic& d);
+
+template <typename T>
+void write_value(JsonWriter& w, const std::optional<T>& v) {
+  if (!v) return w.null();
+  write_value(w, *v);
+}
+
+template <typename T>
+void write_value(JsonWriter& w, const std::vector<T>& items) {
+  w.begin_array();
+  for (const auto& item : items) write_value(w, item);
+  w.end_array();
+}
+
+template <typename T>
+void field(JsonWriter& w, std::string_view name, const T& value) {
+  w.key(name);
+  write_value(w, value);
+}
+
+void write_value(JsonWriter& w, const SourceSpan& s) {
   w.begin_object();
-  w.key("start");
-  w.number(std::uint64_t{s.start});
-  w.key("end");
-  w.number(std::uint64_t{s.end});
-  w.key("line");
-  w.number(std::uint64_t{s.line});
-  w.key("column");
-  w.number(std::uint64_t{s.column});
+  field(w, "start", s.start);
+  field(w, "end", s.end);
+  field(w, "line", s.line);
+  field(w, "column", s.column);
   w.end_object();
 }
 
-void write_optional(JsonWriter& w, const std::optional<int>& v) {
-  if (v) return w.number(*v);
-  w.null();
-}
-
-void write_optional(JsonWriter& w, const std::optional<std::string>& v) {
-  if (v) return w.string(*v);
-  w.null();
-}
-
-void write_string_or_null(JsonWriter& w, const std::string& s) {
-  if (s.empty()) return w.null();
-  w.string(s);
+const char* direction_name(const std::optional<Direction>& d) {
+  return d ? to_string(*d) : nullptr;
 }
 
 /// The fact's members, without the braces around them.
 void write_fact_fields(JsonWriter& w, const Fact& f) {
-  w.key("turn");
-  write_optional(w, f.turn);
-  w.key("speaker");
-  write_optional(w, f.speaker);
-  w.key("section");
-  w.begin_array();
-  for (const auto& s : f.section) w.string(s);
-  w.end_array();
-  w.key("subject");
-  w.string(f.subject);
-  w.key("value");
-  write_decimal(w, f.value);
-  w.key("low");
-  write_decimal(w, f.low);
-  w.key("high");
-  write_decimal(w, f.high);
-  w.key("unit");
-  write_string_or_null(w, f.unit);
-  w.key("unit_known");
-  w.boolean(f.unit_known);
-  w.key("dimension");
-  write_string_or_null(w, f.dimension);
-  w.key("qualifier");
-  write_optional(w, f.qualifier);
-  w.key("bound");
-  w.string(to_string(f.bound));
-  w.key("measure");
-  w.string(to_string(f.measure));
+  field(w, "turn", f.turn);
+  field(w, "speaker", f.speaker);
+  field(w, "section", f.section);
+  field(w, "subject", f.subject);
+  field(w, "value", f.value);
+  field(w, "low", f.low);
+  field(w, "high", f.high);
+  field(w, "unit", NullIfEmpty{f.unit});
+  field(w, "unit_known", f.unit_known);
+  field(w, "dimension", NullIfEmpty{f.dimension});
+  field(w, "qualifier", f.qualifier);
+  field(w, "bound", to_string(f.bound));
+  field(w, "measure", to_string(f.measure));
   w.key("direction");
-  if (f.direction)
-    w.string(to_string(*f.direction));
+  if (const char* d = direction_name(f.direction))
+    w.string(d);
   else
     w.null();
-  w.key("base");
-  write_optional(w, f.base);
-  w.key("precision");
-  write_decimal(w, f.precision);
-  w.key("kind");
-  w.string(to_string(f.kind));
-  w.key("text");
-  w.string(f.text);
-  w.key("clause");
-  w.string(f.clause);
-  w.key("year");
-  write_optional(w, f.year);
-  w.key("target");
-  w.boolean(f.target);
-  w.key("span");
-  write_span(w, f.span);
+  field(w, "base", f.base);
+  field(w, "precision", std::optional<Decimal>(f.precision));
+  field(w, "kind", to_string(f.kind));
+  field(w, "text", f.text);
+  field(w, "clause", f.clause);
+  field(w, "year", f.year);
+  field(w, "target", f.target);
+  field(w, "span", f.span);
+}
+
+void write_value(JsonWriter& w, const Speaker& s) {
+  w.begin_object();
+  field(w, "name", s.name);
+  field(w, "title", s.title);
+  field(w, "organization", s.organization);
+  w.end_object();
+}
+
+void write_value(JsonWriter& w, const Turn& t) {
+  w.begin_object();
+  field(w, "index", t.index);
+  field(w, "speaker", t.speaker);
+  field(w, "role", to_string(t.role));
+  field(w, "kind", to_string(t.kind));
+  field(w, "outlet", NullIfEmpty{t.outlet});
+  field(w, "addressee", t.addressee);
+  field(w, "answers", t.answers);
+  field(w, "label", t.label);
+  field(w, "span", t.span);
+  field(w, "text", t.text);
+  w.end_object();
+}
+
+void write_value(JsonWriter& w, const Section& s) {
+  w.begin_object();
+  field(w, "turn", s.turn);
+  field(w, "level", s.level);
+  field(w, "marker", s.marker);
+  field(w, "heading", s.heading);
+  field(w, "span", s.span);
+  w.end_object();
+}
+
+void write_value(JsonWriter& w, const Fact& f) {
+  w.begin_object();
+  write_fact_fields(w, f);
+  w.end_object();
+}
+
+void write_value(JsonWriter& w, const Check& c) {
+  w.begin_object();
+  field(w, "rule", c.rule);
+  field(w, "status", to_string(c.status));
+  field(w, "message", c.message);
+  field(w, "facts", c.facts);
+  field(w, "span", c.span);
+  w.end_object();
+}
+
+void write_value(JsonWriter& w, const Diagnostic& d) {
+  w.begin_object();
+  field(w, "severity", to_string(d.severity));
+  field(w, "code", d.code);
+  field(w, "message", d.message);
+  field(w, "offset", d.offset);
+  field(w, "line", d.line);
+  field(w, "column", d.column);
+  w.end_object();
 }
 
 void write_document(JsonWriter& w, const Document& doc) {
   w.begin_object();
-  w.key("schema");
-  w.string(kSchemaVersion);
+  field(w, "schema", kSchemaVersion);
   w.key("source");
   w.begin_object();
-  w.key("path");
-  w.string(doc.source.path);
-  w.key("encoding");
-  w.string(doc.source.encoding);
-  w.key("bytes");
-  w.number(std::uint64_t{doc.source.bytes});
-  w.key("sha256");
-  w.string(doc.source.sha256);
+  field(w, "path", doc.source.path);
+  field(w, "encoding", doc.source.encoding);
+  field(w, "bytes", doc.source.bytes);
+  field(w, "sha256", doc.source.sha256);
   w.end_object();
-  w.key("title");
-  w.string(doc.title);
-  w.key("date");
-  write_optional(w, doc.date);
-  w.key("year");
-  write_optional(w, doc.year);
+  field(w, "title", doc.title);
+  field(w, "date", doc.date);
+  field(w, "year", doc.year);
   w.key("metadata");
   w.begin_object();
   // A key given twice keeps its first value, as an object can hold it once.
@@ -140,109 +200,12 @@ void write_document(JsonWriter& w, const Document& doc) {
     w.string(v);
   }
   w.end_object();
-  w.key("speakers");
-  w.begin_array();
-  for (const auto& s : doc.speakers) {
-    w.begin_object();
-    w.key("name");
-    w.string(s.name);
-    w.key("title");
-    w.string(s.title);
-    w.key("organization");
-    w.string(s.organization);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("turns");
-  w.begin_array();
-  for (const auto& t : doc.turns) {
-    w.begin_object();
-    w.key("index");
-    w.number(t.index);
-    w.key("speaker");
-    w.string(t.speaker);
-    w.key("role");
-    w.string(to_string(t.role));
-    w.key("kind");
-    w.string(to_string(t.kind));
-    w.key("outlet");
-    write_string_or_null(w, t.outlet);
-    w.key("addressee");
-    write_optional(w, t.addressee);
-    w.key("answers");
-    write_optional(w, t.answers);
-    w.key("label");
-    w.string(t.label);
-    w.key("span");
-    write_span(w, t.span);
-    w.key("text");
-    w.string(t.text);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("sections");
-  w.begin_array();
-  for (const auto& s : doc.sections) {
-    w.begin_object();
-    w.key("turn");
-    write_optional(w, s.turn);
-    w.key("level");
-    w.number(s.level);
-    w.key("marker");
-    w.string(s.marker);
-    w.key("heading");
-    w.string(s.heading);
-    w.key("span");
-    write_span(w, s.span);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("facts");
-  w.begin_array();
-  for (const auto& f : doc.facts) {
-    w.begin_object();
-    write_fact_fields(w, f);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("checks");
-  w.begin_array();
-  for (const auto& c : doc.checks) {
-    w.begin_object();
-    w.key("rule");
-    w.string(c.rule);
-    w.key("status");
-    w.string(to_string(c.status));
-    w.key("message");
-    w.string(c.message);
-    w.key("facts");
-    w.begin_array();
-    for (std::size_t k : c.facts) w.number(std::uint64_t{k});
-    w.end_array();
-    w.key("span");
-    write_span(w, c.span);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("diagnostics");
-  w.begin_array();
-  for (const auto& d : doc.diagnostics) {
-    w.begin_object();
-    w.key("severity");
-    w.string(to_string(d.severity));
-    w.key("code");
-    w.string(d.code);
-    w.key("message");
-    w.string(d.message);
-    w.key("offset");
-    w.number(std::uint64_t{d.offset});
-    w.key("line");
-    w.number(std::uint64_t{d.line});
-    w.key("column");
-    w.number(std::uint64_t{d.column});
-    w.end_object();
-  }
-  w.end_array();
+  field(w, "speakers", doc.speakers);
+  field(w, "turns", doc.turns);
+  field(w, "sections", doc.sections);
+  field(w, "facts", doc.facts);
+  field(w, "checks", doc.checks);
+  field(w, "diagnostics", doc.diagnostics);
   w.end_object();
 }
 
@@ -279,7 +242,7 @@ std::string decimal_text(const std::optional<Decimal>& d) {
   std::string out;
   if (!d) return out;
   JsonWriter w(-1, append_to(out), 32);
-  write_decimal(w, d);
+  write_value(w, d);
   w.finish();
   return out;
 }
