@@ -131,8 +131,9 @@ int main(int argc, char** argv) {
   all_facts.max_facts = std::numeric_limits<std::size_t>::max();
   bulletin::Extraction extraction = bulletin::extract_facts(normalized.text, seg, all_facts);
   if (want("extract")) {
-    time_stage("extract", repeat, n,
-               [&] { return bulletin::extract_facts(normalized.text, seg, all_facts).facts.size(); });
+    time_stage("extract", repeat, n, [&] {
+      return bulletin::extract_facts(normalized.text, seg, all_facts).facts.size();
+    });
   }
   if (only == "extract") return 0;
   bulletin::Document doc = seg.document;

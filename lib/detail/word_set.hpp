@@ -47,8 +47,6 @@ class WordSet {
     }
   }
 
-  [[nodiscard]] std::size_t size() const { return words_.size(); }
-
  private:
   static std::size_t key(const char* p) {
     return static_cast<std::size_t>(static_cast<unsigned char>(p[1])) << 8 |
