@@ -584,9 +584,7 @@ class Extractor {
     }
     // A plan word counts in the figure's own clause or in the sentence's
     // opening clause (力争…, 计划到2025年…), not anywhere in a long sentence.
-    const std::size_t opening_end = scan_forward(text_, s_begin, s_end, is_clause_delimiter);
-    f.target = words.target || mentions_target_cached(s_begin, opening_end) ||
-               under_plan_heading() ||
+    f.target = words.target || opening_mentions_target(s_begin, s_end) || under_plan_heading() ||
                (f.year && seg_.document.year && *f.year > *seg_.document.year);
     out_.facts.push_back(std::move(f));
   }
@@ -615,11 +613,14 @@ class Extractor {
     return clause_;
   }
 
-  bool mentions_target_cached(std::size_t begin, std::size_t end) {
-    if (opening_begin_ != begin || opening_end_ != end) {
-      opening_begin_ = begin;
-      opening_end_ = end;
-      opening_target_ = mentions_target(text_.substr(begin, end - begin));
+  /// Whether the opening clause of the sentence [begin, end) holds a plan
+  /// word; found once per sentence.
+  bool opening_mentions_target(std::size_t begin, std::size_t end) {
+    if (sentence_begin_ != begin || sentence_end_ != end) {
+      sentence_begin_ = begin;
+      sentence_end_ = end;
+      const std::size_t opening_end = scan_forward(text_, begin, end, is_clause_delimiter);
+      opening_target_ = mentions_target(text_.substr(begin, opening_end - begin));
     }
     return opening_target_;
   }
@@ -706,8 +707,8 @@ class Extractor {
   BackScan sentence_back_{is_sentence_delimiter};
   ForwardScan sentence_forward_{is_sentence_delimiter};
   std::vector<SectionWords> section_words_;
-  std::size_t opening_begin_ = std::string_view::npos;
-  std::size_t opening_end_ = 0;
+  std::size_t sentence_begin_ = std::string_view::npos;
+  std::size_t sentence_end_ = 0;
   bool opening_target_ = false;
 };
 
