@@ -16,6 +16,7 @@
 #endif
 
 #include "detail/text.hpp"
+#include "detail/utf8_scan.hpp"
 
 namespace bulletin {
 
@@ -137,23 +138,6 @@ Location locate(std::string_view decoded_prefix, std::size_t offset) {
 }
 
 /// Validates UTF-8; returns the offset of the first ill-formed sequence or npos.
-std::size_t first_invalid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-  const auto n = static_cast<std::int32_t>(s.size());
-  std::int32_t i = 0;
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return static_cast<std::size_t>(start);
-  }
-  return std::string_view::npos;
-}
-
 std::string describe_bytes(std::string_view bytes, std::size_t offset) {
   std::string out;
   for (std::size_t i = offset; i < bytes.size() && i < offset + 4; ++i) {
@@ -168,7 +152,7 @@ Result<Decoded> decode_utf8(std::string_view bytes, std::size_t bom, const Decod
   Decoded out;
   out.encoding = "UTF-8";
   std::string_view body = bytes.substr(bom);
-  std::size_t bad = first_invalid_utf8(body);
+  std::size_t bad = detail::first_ill_formed_utf8(body);
   out.to_source.add(0, bom);
   if (bad == std::string_view::npos) {
     out.text.assign(body);
@@ -324,15 +308,15 @@ Result<Decoded> decode(std::string_view bytes, const DecodeOptions& options) {
                                  : fmt::format("; looks like {} without a byte-order mark, "
                                                "pass --encoding if it is text",
                                                hint)),
-        locate(first_invalid_utf8(bytes.substr(0, nul)) == std::string_view::npos
+        locate(detail::first_ill_formed_utf8(bytes.substr(0, nul)) == std::string_view::npos
                    ? bytes.substr(0, nul)
                    : std::string_view{},
                nul)};
   }
-  if (bom.encoding != nullptr || first_invalid_utf8(bytes) == std::string_view::npos ||
+  if (bom.encoding != nullptr || detail::first_ill_formed_utf8(bytes) == std::string_view::npos ||
       options.lenient) {
     if (bom.encoding == nullptr && options.lenient &&
-        first_invalid_utf8(bytes) != std::string_view::npos) {
+        detail::first_ill_formed_utf8(bytes) != std::string_view::npos) {
       // Lenient and not UTF-8: GB18030 is still the better guess when it decodes cleanly.
       DecodeOptions strict = options;
       strict.lenient = false;

@@ -11,6 +11,8 @@
 #include <string>
 #include <utility>
 
+#include "detail/utf8_scan.hpp"
+
 namespace bulletin::detail {
 
 JsonWriter::JsonWriter(int indent, Sink sink, std::size_t chunk)
@@ -75,37 +77,52 @@ const std::array<std::string, 128>& ascii_escapes() {
   return escapes;
 }
 
+struct TextScan {
+  bool well_formed = true;
+  bool needs_escape = false;
+};
+
+// For eight ASCII bytes at once: is any of them one JSON must escape (a
+// control character, '"' or '\\')? With every byte below 0x80, subtracting
+// borrows into a byte's high bit exactly when some byte is below the subtrahend.
+bool ascii_word_needs_escape(std::uint64_t w) {
+  const auto any_zero_byte = [](std::uint64_t x) {
+    return ((x - kEveryByte) & ~x & kHighBits) != 0;
+  };
+  const bool control = ((w - kEveryByte * 0x20) & ~w & kHighBits) != 0;
+  return control || any_zero_byte(w ^ (kEveryByte * '"')) || any_zero_byte(w ^ (kEveryByte * '\\'));
+}
+
+TextScan scan_text(std::string_view s) {
+  TextScan scan;
+  scan.well_formed =
+      first_ill_formed_utf8(
+          s, [&](std::uint64_t word) { scan.needs_escape |= ascii_word_needs_escape(word); },
+          [&](std::uint8_t c) { scan.needs_escape |= c < 0x20 || c == '"' || c == '\\'; }) ==
+      std::string_view::npos;
+  return scan;
+}
+
 }  // namespace
 
 // Almost every string is well-formed text with nothing to escape, written as
 // it is; ASCII that needs escaping gets nlohmann's escape for it, and a string
 // with ill-formed UTF-8 goes to nlohmann whole (its replacement rules).
 void JsonWriter::escaped(std::string_view s) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
-  const auto length = static_cast<std::int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
-  bool well_formed = s.size() < static_cast<std::size_t>(INT32_MAX);
-  bool needs_escape = false;
-  for (std::int32_t i = 0; well_formed && i < length;) {
-    const std::uint8_t c = bytes[i];
-    if (c < 0x80) {
-      needs_escape = needs_escape || c < 0x20 || c == '"' || c == '\\';
-      ++i;
-      continue;
-    }
-    UChar32 cp = 0;
-    U8_NEXT(bytes, i, length, cp);
-    well_formed = cp >= 0;
-  }
-  if (!well_formed) {
+  const TextScan scan = scan_text(s);
+  if (!scan.well_formed) {
     put(nlohmann::json(std::string(s))
             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return;
   }
-  if (!needs_escape) {
+  if (!scan.needs_escape) {
     ensure(s.size() + 2);
-    put_unchecked('"');
-    put_unchecked(s);
-    put_unchecked('"');
+    char* out = data_.get() + size_;
+    *out++ = '"';
+    std::memcpy(out, s.data(), s.size());
+    out += s.size();
+    *out++ = '"';
+    size_ = static_cast<std::size_t>(out - data_.get());
     return;
   }
   const auto& escapes = ascii_escapes();

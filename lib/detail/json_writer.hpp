@@ -31,14 +31,30 @@ class JsonWriter {
   /// A member name that is a plain lowercase ASCII word (the contract's field
   /// names): written as it is.
   void key(std::string_view word) {
-    assert(is_plain_word(word));
-    before_value();
-    ensure(word.size() + 4);
-    put_unchecked('"');
-    put_unchecked(word);
-    put_unchecked('"');
-    put_unchecked(':');
-    if (indent_ >= 0) put_unchecked(' ');
+    assert(is_plain_word(word) && depth_ > 0 && !after_key_);
+    // One bounds check and one store of size_ per key: the key is written
+    // through a local pointer, as stores through char* would otherwise make
+    // the compiler reload the members after every byte.
+    const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
+    const bool comma = (nonempty_ & bit) != 0;
+    nonempty_ |= bit;
+    const std::size_t indent =
+        indent_ < 0 ? 0 : 1 + static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_);
+    ensure(word.size() + indent + 5);
+    char* out = data_.get() + size_;
+    if (comma) *out++ = ',';
+    if (indent > 0) {
+      *out = '\n';
+      std::memset(out + 1, ' ', indent - 1);
+      out += indent;
+    }
+    *out++ = '"';
+    std::memcpy(out, word.data(), word.size());
+    out += word.size();
+    *out++ = '"';
+    *out++ = ':';
+    if (indent_ >= 0) *out++ = ' ';
+    size_ = static_cast<std::size_t>(out - data_.get());
     after_key_ = true;
   }
   /// A member name taken from the text (metadata keys): escaped as needed.

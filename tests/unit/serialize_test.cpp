@@ -131,6 +131,56 @@ TEST_SUITE("serialize") {
           std::string::npos);
   }
 
+  // The writer checks text eight ASCII bytes or one CJK character at a time;
+  // random strings built from the pieces that trip such shortcuts (controls,
+  // quotes, truncated, overlong and surrogate sequences, four-byte characters,
+  // lone continuation bytes) must come out as nlohmann writes them.
+  TEST_CASE("random strings are escaped and repaired as nlohmann does") {
+    const std::vector<std::string> pieces = {"a",
+                                             "plain ascii text",
+                                             "\"",
+                                             "\\",
+                                             "\n",
+                                             "\t",
+                                             "\x01",
+                                             "\x1f",
+                                             "\x7f",
+                                             "中",
+                                             "文字",
+                                             "\xE4\xB8",
+                                             "\xE4",
+                                             "\xB8",
+                                             "\xC0\xAF",
+                                             "\xE0\x80\xAF",
+                                             "\xED\xA0\x80",
+                                             "\xED\x9F\xBF",
+                                             "\xEF\xBF\xBD",
+                                             "\xF0\x9F\x98\x80",
+                                             "\xF4\x90\x80\x80",
+                                             "\xF8",
+                                             "\xFF",
+                                             "é",
+                                             "%"};
+    std::uint64_t state = 20261128;
+    auto next = [&] {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      return state >> 33;
+    };
+    for (int i = 0; i < 20000; ++i) {
+      std::string text;
+      const std::size_t count = next() % 12;
+      for (std::size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+      Document doc;
+      doc.title = text;
+      const std::string json = to_json(doc, -1);
+      const std::string expected =
+          "\"title\":" +
+          nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ",";
+      CAPTURE(text);
+      REQUIRE(json.find(expected) != std::string::npos);
+    }
+  }
+
   TEST_CASE("sinks receive the same bytes in pieces") {
     const Document doc = sample();
     std::vector<std::string> pieces;
