@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "detail/lexicon.hpp"
 #include "detail/segment_util.hpp"
@@ -24,7 +27,12 @@ constexpr std::size_t kMaxSentenceBytes = 600;
 constexpr std::size_t kMaxQuotedCodePoints = 12;
 constexpr std::size_t kMaxSubjectCodePoints = 24;
 
+// Every delimiter and quotation mark below lies under U+3010; the Chinese
+// characters that make up most of a text above it are rejected at once.
+constexpr char32_t kAbovePunctuation = 0x3010;
+
 bool is_clause_delimiter(char32_t c) {
+  if (c >= kAbovePunctuation) return false;
   switch (c) {
     case U',':
     case U'。':
@@ -44,18 +52,23 @@ bool is_clause_delimiter(char32_t c) {
 }
 
 bool is_sentence_delimiter(char32_t c) {
+  if (c >= kAbovePunctuation) return false;
   return c == U'。' || c == U'!' || c == U'?' || c == U'\n' || c == U';';
 }
 
 bool is_open_quote(char32_t c) {
+  if (c >= kAbovePunctuation) return false;
   return c == U'“' || c == U'"' || c == U'《' || c == U'「' || c == U'『' || c == U'‘';
 }
 bool is_close_quote(char32_t c) {
+  if (c >= kAbovePunctuation) return false;
   return c == U'”' || c == U'"' || c == U'》' || c == U'」' || c == U'』' || c == U'’';
 }
 
-std::size_t scan_back(std::string_view text, std::size_t pos, std::size_t floor,
-                      bool (*stop)(char32_t)) {
+// The stop test is a template parameter so that it is inlined into the
+// per-character loop.
+template <typename Stop>
+std::size_t scan_back(std::string_view text, std::size_t pos, std::size_t floor, Stop stop) {
   const std::size_t limit = pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0;
   floor = std::max(floor, limit);
   while (pos > floor) {
@@ -66,8 +79,8 @@ std::size_t scan_back(std::string_view text, std::size_t pos, std::size_t floor,
   return pos;
 }
 
-std::size_t scan_forward(std::string_view text, std::size_t pos, std::size_t ceiling,
-                         bool (*stop)(char32_t)) {
+template <typename Stop>
+std::size_t scan_forward(std::string_view text, std::size_t pos, std::size_t ceiling, Stop stop) {
   ceiling = std::min(ceiling, pos + kMaxSentenceBytes);
   while (pos < ceiling) {
     std::size_t next = pos;
@@ -80,20 +93,19 @@ std::size_t scan_forward(std::string_view text, std::size_t pos, std::size_t cei
 // Figures arrive in text order and many share a clause or a sentence, so a
 // boundary found for one figure is reused for the next instead of scanning
 // the same characters again. Results equal scan_back / scan_forward's.
+template <bool (*Stop)(char32_t)>
 class BackScan {
  public:
-  explicit BackScan(bool (*stop)(char32_t)) : stop_(stop) {}
-
   std::size_t operator()(std::string_view text, std::size_t pos, std::size_t floor) {
     std::size_t begin;
     if (floor == floor_ && pos >= pos_) {
       // Only the stretch since the last position is new.
-      begin = scan_back(text, pos, std::max(floor, pos_), stop_);
+      begin = scan_back(text, pos, std::max(floor, pos_), stop);
       if (begin == pos_) {
         begin = std::max(begin_, pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0);
       }
     } else {
-      begin = scan_back(text, pos, floor, stop_);
+      begin = scan_back(text, pos, floor, stop);
     }
     floor_ = floor;
     pos_ = pos;
@@ -102,16 +114,16 @@ class BackScan {
   }
 
  private:
-  bool (*stop_)(char32_t);
+  // A closure type of its own, so that the scan inlines the test.
+  static constexpr auto stop = [](char32_t c) { return Stop(c); };
   std::size_t floor_ = std::string_view::npos;
   std::size_t pos_ = 0;
   std::size_t begin_ = 0;
 };
 
+template <bool (*Stop)(char32_t)>
 class ForwardScan {
  public:
-  explicit ForwardScan(bool (*stop)(char32_t)) : stop_(stop) {}
-
   std::size_t operator()(std::string_view text, std::size_t pos, std::size_t ceiling) {
     // The stop found from an earlier position is the first one after `pos`
     // too, when it lies within this position's reach.
@@ -119,7 +131,7 @@ class ForwardScan {
         end_ < pos + kMaxSentenceBytes) {
       return end_;
     }
-    const std::size_t end = scan_forward(text, pos, ceiling, stop_);
+    const std::size_t end = scan_forward(text, pos, ceiling, stop);
     from_ = pos;
     end_ = end;
     ceiling_ = ceiling;
@@ -128,7 +140,7 @@ class ForwardScan {
   }
 
  private:
-  bool (*stop_)(char32_t);
+  static constexpr auto stop = [](char32_t c) { return Stop(c); };
   std::size_t from_ = 0;
   std::size_t end_ = 0;
   std::size_t ceiling_ = 0;
@@ -166,9 +178,25 @@ bool has_ascii_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+constexpr std::array<std::string_view, 6> kScales = {"万", "亿", "萬", "億", "千", "百"};
+
+constexpr std::array<bool, 256> make_scale_last_bytes() {
+  std::array<bool, 256> last{};
+  for (std::string_view scale : kScales) last[static_cast<unsigned char>(scale.back())] = true;
+  return last;
+}
+constexpr std::array<bool, 256> kScaleLastBytes = make_scale_last_bytes();
+
 bool has_scale(std::string_view s) {
-  for (std::string_view scale : {"万", "亿", "萬", "億", "千", "百"}) {
-    if (s.find(scale) != std::string_view::npos) return true;
+  // One pass over the surface; a scale is compared only where a byte could
+  // end one.
+  for (std::size_t end = 1; end <= s.size(); ++end) {
+    if (!kScaleLastBytes[static_cast<unsigned char>(s[end - 1])]) continue;
+    for (std::string_view scale : kScales) {
+      if (end >= scale.size() && s.compare(end - scale.size(), scale.size(), scale) == 0) {
+        return true;
+      }
+    }
   }
   return false;
 }
@@ -202,12 +230,22 @@ const detail::AffixIndex& trailing_fillers() {
   return index;
 }
 
-bool ends_with_whole_word(std::string_view s) {
+const detail::AffixIndex& words_ending_like_fillers() {
   static const detail::AffixIndex index(kWordsEndingLikeFillers, Side::suffix);
-  return !index.first(s).empty();
+  return index;
 }
 
+constexpr std::size_t longest_filler() {
+  std::size_t longest = 0;
+  for (std::string_view f : kLeadingFillers) longest = std::max(longest, f.size());
+  for (std::string_view f : kTrailingFillers) longest = std::max(longest, f.size());
+  return longest;
+}
+constexpr std::size_t kLongestFiller = longest_filler();
+
 bool is_filler(std::string_view s) {
+  // Most subjects are longer than any filler, and need no lookup.
+  if (s.size() > kLongestFiller) return false;
   return leading_fillers().contains(s) || trailing_fillers().contains(s);
 }
 
@@ -222,21 +260,47 @@ constexpr std::array<std::string_view, 14> kBases = {
     "比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年",
     "较去年",     "同比",       "环比",       "比上月",     "较上月", "比年初", "较年初"};
 
+constexpr std::array<std::string_view, 10> kSubjectPunctuation = {"、", ",", "，", ":",  "(",
+                                                                  ")",  "“", "”",  "\"", "."};
+
+// Which bytes a mark of kSubjectPunctuation starts (bit 1) or ends (bit 2)
+// with: most subjects neither start nor end with one, and are passed over
+// without comparing each mark.
+constexpr std::array<std::uint8_t, 256> make_punctuation_edges() {
+  std::array<std::uint8_t, 256> edges{};
+  for (std::string_view p : kSubjectPunctuation) {
+    edges[static_cast<unsigned char>(p.front())] |= 1;
+    edges[static_cast<unsigned char>(p.back())] |= 2;
+  }
+  return edges;
+}
+constexpr std::array<std::uint8_t, 256> kPunctuationEdges = make_punctuation_edges();
+
+bool may_have_punctuation_edge(std::string_view s) {
+  return !s.empty() && ((kPunctuationEdges[static_cast<unsigned char>(s.front())] & 1) != 0 ||
+                        (kPunctuationEdges[static_cast<unsigned char>(s.back())] & 2) != 0);
+}
+
 std::string_view strip_subject(std::string_view s) {
+  const detail::AffixIndex& leading = leading_fillers();
+  const detail::AffixIndex& trailing = trailing_fillers();
+  const detail::AffixIndex& whole_words = words_ending_like_fillers();
   for (bool changed = true; changed;) {
     changed = false;
     s = detail::trim(s);
-    // A closing parenthesis stays when it closes one inside the subject: 地区生产总值(GDP).
-    const bool balanced = s.find('(') != std::string_view::npos && ends_with(s, ")");
-    for (std::string_view p : {"、", ",", "，", ":", "(", ")", "“", "”", "\"", "."}) {
-      if (p == ")" && balanced) continue;
-      if (starts_with(s, p)) {
-        s.remove_prefix(p.size());
-        changed = true;
-      }
-      if (ends_with(s, p)) {
-        s.remove_suffix(p.size());
-        changed = true;
+    if (may_have_punctuation_edge(s)) {
+      // A closing parenthesis stays when it closes one inside the subject: 地区生产总值(GDP).
+      const bool balanced = s.find('(') != std::string_view::npos && ends_with(s, ")");
+      for (std::string_view p : kSubjectPunctuation) {
+        if (p == ")" && balanced) continue;
+        if (starts_with(s, p)) {
+          s.remove_prefix(p.size());
+          changed = true;
+        }
+        if (ends_with(s, p)) {
+          s.remove_suffix(p.size());
+          changed = true;
+        }
       }
     }
     // The first filler in list order that leaves something behind.
@@ -246,11 +310,11 @@ std::string_view strip_subject(std::string_view s) {
       filler = f;
       return true;
     };
-    if (leading_fillers().any(s, shorter)) {
+    if (leading.any(s, shorter)) {
       s.remove_prefix(filler.size());
       changed = true;
     }
-    if (!ends_with_whole_word(s) && trailing_fillers().any(s, shorter)) {
+    if (whole_words.first(s).empty() && trailing.any(s, shorter)) {
       s.remove_suffix(filler.size());
       changed = true;
     }
@@ -265,6 +329,17 @@ std::string_view strip_subject(std::string_view s) {
   return s.substr(pos);
 }
 
+/// s.rfind(word) for a non-empty word. string_view::rfind compares the word
+/// at every position; its last byte (which varies most in Chinese UTF-8) is
+/// tested first here.
+std::size_t rfind_word(std::string_view s, std::string_view word) {
+  if (word.size() > s.size()) return std::string_view::npos;
+  for (std::size_t at = s.size() - word.size() + 1; at-- > 0;) {
+    if (s[at + word.size() - 1] == word.back() && s.compare(at, word.size(), word) == 0) return at;
+  }
+  return std::string_view::npos;
+}
+
 std::optional<int> year_of_date(std::string_view surface) {
   if (surface.size() < 4) return std::nullopt;
   int y = 0;
@@ -276,17 +351,34 @@ std::optional<int> year_of_date(std::string_view surface) {
   return y;
 }
 
+/// Whether plan word k of kTargetWords, found at `at` in `text`, marks a plan.
+bool marks_plan(std::string_view text, std::size_t at, std::size_t k) {
+  // 计划生育 is family planning, not a plan.
+  return !(detail::kTargetWords[k] == "计划" && starts_with(text.substr(at), "计划生育"));
+}
+
 bool mentions_target(std::string_view sentence) {
   static const detail::WordSet target_words(detail::kTargetWords);
   bool found = false;
   target_words.scan(sentence, [&](std::size_t at, std::size_t k) {
-    // 计划生育 is family planning, not a plan.
-    if (detail::kTargetWords[k] == "计划" && starts_with(sentence.substr(at), "计划生育"))
-      return true;
-    found = true;
-    return false;
+    found = marks_plan(sentence, at, k);
+    return !found;
   });
   return found;
+}
+
+constexpr std::size_t kTargetWordCount = std::size(detail::kTargetWords);
+
+/// Plan words (indices below kTargetWordCount) and then the bases, so that a
+/// clause is read once for both.
+const detail::WordSet& clause_word_set() {
+  static const detail::WordSet words = [] {
+    std::vector<std::string_view> all(std::begin(detail::kTargetWords),
+                                      std::end(detail::kTargetWords));
+    all.insert(all.end(), kBases.begin(), kBases.end());
+    return detail::WordSet(all);
+  }();
+  return words;
 }
 
 class Extractor {
@@ -313,6 +405,7 @@ class Extractor {
         m.begin += chunk;
         m.end += chunk;
       }
+      if (chunk == base) reserve_facts(matches.size(), chunk_end - chunk);
       for (std::size_t k = 0; k < matches.size(); ++k) {
         // The clause of the group's last figure ends at the group's line
         // break, before any figure of the next group.
@@ -326,6 +419,20 @@ class Extractor {
 
  private:
   static constexpr std::size_t kChunkBytes = 1 << 16;
+  // Dense communiqués hold a number every 35 bytes; fewer are facts.
+  static constexpr std::size_t kMinBytesPerFact = 32;
+
+  /// Sizes the fact list from the first group's matches, so that it is not
+  /// moved over and over as it grows: each match is at most one fact, and the
+  /// rest of the body is assumed no denser than the first group.
+  void reserve_facts(std::size_t first_matches, std::size_t first_bytes) {
+    const std::size_t body = text_.size() - std::min(seg_.body_begin, text_.size());
+    if (first_bytes == 0) return;
+    std::size_t estimate = first_matches * (body / first_bytes) +
+                           first_matches * (body % first_bytes) / first_bytes + 1;
+    estimate = std::min({estimate, body / kMinBytesPerFact + 1, options_.max_facts});
+    out_.facts.reserve(estimate);
+  }
 
   /// The end of the line group starting at `begin`: just after the first
   /// line break at least kChunkBytes on.
@@ -337,7 +444,7 @@ class Extractor {
 
   /// Turns one match into a fact if it is one; false once the fact limit is
   /// reached.
-  bool take(const NumberMatch& m, std::size_t next_begin, std::size_t& excluded,
+  bool take(NumberMatch& m, std::size_t next_begin, std::size_t& excluded,
             std::size_t& previous_end) {
     while (excluded < seg_.excluded.size() && seg_.excluded[excluded].end <= m.begin) ++excluded;
     const bool in_excluded =
@@ -363,8 +470,9 @@ class Extractor {
                                     m.begin, 0, 0});
         return false;
       }
-      build(m, std::max(previous_end, marker_end), next_begin);
+      // Reported first: build takes the match's strings.
       if (m.overflow) report_overflow(m);
+      build(m, std::max(previous_end, marker_end), next_begin);
     }
     // A subject runs from the previous fact or date; set-aside numbers such
     // as the ordinal in 第一产业增加值 stay part of it.
@@ -450,19 +558,24 @@ class Extractor {
     return true;
   }
 
-  void build(const NumberMatch& m, std::size_t previous_end, std::size_t next_begin) {
-    Fact f;
+  /// Appends the fact of `m`, whose strings it takes.
+  void build(NumberMatch& m, std::size_t previous_end, std::size_t next_begin) {
+    // Built in place: a Fact is large, and moving it in costs as much as
+    // filling most of it.
+    Fact& f = out_.facts.emplace_back();
+    const Fact* const previous =
+        out_.facts.size() > 1 ? &out_.facts[out_.facts.size() - 2] : nullptr;
     f.kind = m.kind;
     f.value = m.value;
     f.low = m.low;
     f.high = m.high;
-    f.unit = m.unit;
-    f.dimension = m.dimension;
+    f.unit = std::move(m.unit);
+    f.dimension = std::move(m.dimension);
     f.unit_known = m.unit_known;
-    if (!m.qualifier.empty()) f.qualifier = m.qualifier;
+    if (!m.qualifier.empty()) f.qualifier = std::move(m.qualifier);
     f.bound = m.bound;
     f.precision = m.precision;
-    f.text = m.surface;
+    f.text = std::move(m.surface);
     f.span.start = m.begin;
     f.span.end = m.end;
 
@@ -490,7 +603,7 @@ class Extractor {
     std::string_view verb_down = down_verbs.longest(pre);
     std::string_view verb = verb_up.size() >= verb_down.size() ? verb_up : verb_down;
     const bool strong_verb = detail::count_code_points(verb) >= 2;
-    const bool pp = m.unit == "百分点";
+    const bool pp = f.unit == "百分点";
     if (!verb.empty() && (strong_verb || pp)) {
       f.direction = verb == verb_up && !verb_up.empty() ? Direction::up : Direction::down;
       pre.remove_suffix(verb.size());
@@ -510,7 +623,7 @@ class Extractor {
     if (!f.base) {
       // 比2021年 / 较2021年
       for (std::string_view cue : {"比", "较"}) {
-        const std::size_t at = pre.rfind(cue);
+        const std::size_t at = rfind_word(pre, cue);
         if (at != std::string_view::npos && at + cue.size() + 4 <= pre.size() &&
             year_of_date(pre.substr(at + cue.size()))) {
           f.base =
@@ -523,7 +636,7 @@ class Extractor {
     if (m.kind == NumberKind::ordinal) {
       // 受理量居各区第一: what is ranked stands before 居/排名.
       for (std::string_view cue : {"位居", "位列", "名列", "排名", "居", "排"}) {
-        const std::size_t at = pre.rfind(cue);
+        const std::size_t at = rfind_word(pre, cue);
         if (at != std::string_view::npos && at > 0) {
           pre = pre.substr(0, at);
           break;
@@ -547,9 +660,9 @@ class Extractor {
     } else {
       f.subject = std::string(subject);
     }
-    if (f.subject.empty() && !out_.facts.empty() && out_.facts.back().turn == f.turn &&
-        sentence_begin(m.begin, floor) <= out_.facts.back().span.start) {
-      f.subject = out_.facts.back().subject;  // 地区生产总值1234亿元,增长5.2%
+    if (f.subject.empty() && previous != nullptr && previous->turn == f.turn &&
+        sentence_begin(m.begin, floor) <= previous->span.start) {
+      f.subject = previous->subject;  // 地区生产总值1234亿元,增长5.2%
     }
 
     if (pp) {
@@ -562,7 +675,7 @@ class Extractor {
       f.measure = Measure::change;
     } else if (m.kind == NumberKind::percent || m.kind == NumberKind::permille) {
       f.measure = Measure::share;
-    } else if (m.dimension == "count") {
+    } else if (f.dimension == "count") {
       f.measure = Measure::count;
     } else {
       f.measure = Measure::level;
@@ -586,7 +699,6 @@ class Extractor {
     // opening clause (力争…, 计划到2025年…), not anywhere in a long sentence.
     f.target = words.target || opening_mentions_target(s_begin, s_end) || under_plan_heading() ||
                (f.year && seg_.document.year && *f.year > *seg_.document.year);
-    out_.facts.push_back(std::move(f));
   }
 
   // Figures come in runs within one clause or sentence; what their words say
@@ -603,11 +715,16 @@ class Extractor {
     clause_.begin = begin;
     clause_.end = end;
     const std::string_view clause = text_.substr(begin, end - begin);
-    clause_.target = mentions_target(detail::trim(clause));
-    static const detail::WordSet bases(kBases);
+    // Words hold no blanks, so the blanks trimmed off a clause elsewhere
+    // change nothing found here.
+    clause_.target = false;
     clause_.base_at.fill(std::string_view::npos);
-    bases.scan(clause, [&](std::size_t at, std::size_t k) {
-      if (clause_.base_at[k] == std::string_view::npos) clause_.base_at[k] = at;
+    clause_word_set().scan(clause, [&](std::size_t at, std::size_t k) {
+      if (k < kTargetWordCount) {
+        clause_.target = clause_.target || marks_plan(clause, at, k);
+      } else if (clause_.base_at[k - kTargetWordCount] == std::string_view::npos) {
+        clause_.base_at[k - kTargetWordCount] = at;
+      }
       return true;
     });
     return clause_;
@@ -619,8 +736,12 @@ class Extractor {
     if (sentence_begin_ != begin || sentence_end_ != end) {
       sentence_begin_ = begin;
       sentence_end_ = end;
-      const std::size_t opening_end = scan_forward(text_, begin, end, is_clause_delimiter);
-      opening_target_ = mentions_target(text_.substr(begin, opening_end - begin));
+      const std::size_t opening_end =
+          scan_forward(text_, begin, end, [](char32_t c) { return is_clause_delimiter(c); });
+      // Often the opening clause is the figure's own, already read.
+      opening_target_ = begin == clause_.begin && opening_end == clause_.end
+                            ? clause_.target
+                            : mentions_target(text_.substr(begin, opening_end - begin));
     }
     return opening_target_;
   }
@@ -642,16 +763,25 @@ class Extractor {
   /// Headings open at `pos`; facts arrive in order, so a stack suffices.
   void section_path(std::size_t pos, std::vector<std::string>& path) {
     const auto& sections = seg_.document.sections;
+    const std::size_t open_before = open_.size();
+    std::size_t kept = open_before;  // entries of open_ that stayed open throughout
     while (!open_.empty() && seg_.section_ends[open_.back()] <= pos) open_.pop_back();
+    kept = std::min(kept, open_.size());
     while (next_section_ < sections.size() && sections[next_section_].span.start <= pos) {
       while (!open_.empty() &&
              seg_.section_ends[open_.back()] <= sections[next_section_].span.start) {
         open_.pop_back();
       }
+      kept = std::min(kept, open_.size());
       if (seg_.section_ends[next_section_] > pos) open_.push_back(next_section_);
       ++next_section_;
     }
-    for (std::size_t k : open_) path.push_back(sections[k].marker + sections[k].heading);
+    // Figures under one heading share its path: it is composed once.
+    open_path_.resize(kept);
+    for (std::size_t k = kept; k < open_.size(); ++k) {
+      open_path_.push_back(sections[open_[k]].marker + sections[open_[k]].heading);
+    }
+    path = open_path_;
   }
 
   struct SectionWords {
@@ -698,14 +828,15 @@ class Extractor {
   const UnitTable& units_;
   Extraction out_;
   std::vector<std::size_t> open_;
+  std::vector<std::string> open_path_;  // the headings of open_, marker included
   std::size_t next_section_ = 0;
   std::optional<int> last_year_;
   std::size_t last_year_at_ = 0;
   ClauseWords clause_;
-  BackScan clause_back_{is_clause_delimiter};
-  ForwardScan clause_forward_{is_clause_delimiter};
-  BackScan sentence_back_{is_sentence_delimiter};
-  ForwardScan sentence_forward_{is_sentence_delimiter};
+  BackScan<is_clause_delimiter> clause_back_;
+  ForwardScan<is_clause_delimiter> clause_forward_;
+  BackScan<is_sentence_delimiter> sentence_back_;
+  ForwardScan<is_sentence_delimiter> sentence_forward_;
   std::vector<SectionWords> section_words_;
   std::size_t sentence_begin_ = std::string_view::npos;
   std::size_t sentence_end_ = 0;

@@ -166,9 +166,16 @@ Bound to_bound(QualBound b) {
 bool is_cn_digit_token(const Token& t) { return (t.type == Tok::digit || t.type == Tok::zero); }
 
 // Words containing numeral characters that are not numbers, indexed by each
-// numeral character they contain: (word, byte offset of that character).
-using LexiconIndex =
-    std::unordered_map<char32_t, std::vector<std::pair<std::string_view, std::size_t>>>;
+// numeral character they contain.
+struct LexiconEntry {
+  std::string_view word;
+  std::size_t offset = 0;  // of the numeral character in the word
+  // A byte of the word outside that character, tested before the whole word
+  // is compared: the word's last byte, or the one before the numeral when
+  // the numeral ends the word (统一, 星期一 would otherwise always pass).
+  std::size_t probe = 0;
+};
+using LexiconIndex = std::unordered_map<char32_t, std::vector<LexiconEntry>>;
 
 const LexiconIndex& lexicon_index() {
   static const LexiconIndex index = [] {
@@ -176,7 +183,10 @@ const LexiconIndex& lexicon_index() {
     for (const std::string_view word : detail::kNotNumbers) {
       for (std::size_t i = 0; i < word.size();) {
         const auto c = detail::numbers_decode(word, i);
-        if (detail::numeral_char(c.cp).type != NumChar::none) idx[c.cp].emplace_back(word, i);
+        if (detail::numeral_char(c.cp).type != NumChar::none) {
+          const bool ends_word = i + c.len == word.size();
+          idx[c.cp].push_back({word, i, ends_word && i > 0 ? i - 1 : word.size() - 1});
+        }
         i += c.len;
       }
     }
@@ -225,6 +235,15 @@ constexpr std::array<std::uint64_t, 1024> kTriggerTable = make_trigger_table();
 
 const std::array<std::uint64_t, 1024>& trigger_table() { return kTriggerTable; }
 
+constexpr std::array<bool, 256> make_cue_last_bytes() {
+  std::array<bool, 256> last{};
+  for (const std::string_view cue : detail::kIdentifierCues) {
+    last[static_cast<unsigned char>(cue.back())] = true;
+  }
+  return last;
+}
+constexpr std::array<bool, 256> kIdentifierCueLastBytes = make_cue_last_bytes();
+
 class Scanner {
  public:
   Scanner(std::string_view text, const UnitTable& units, const RecognizerOptions& options)
@@ -240,6 +259,9 @@ class Scanner {
 
   std::vector<NumberMatch> run() {
     const std::size_t n = text_.size();
+    // Room for a match every 32 bytes, as in dense statistical text, within
+    // a bound: find_numbers may be given a whole book with no number in it.
+    out_.reserve(std::min<std::size_t>(n / 32, 4096));
     std::size_t p = 0;
     while (p < n) {
       const auto b = static_cast<unsigned char>(text_[p]);
@@ -268,11 +290,11 @@ class Scanner {
 
  private:
   // ------------------------------------------------------------------ text
-  [[nodiscard]] detail::CodePoint at(std::size_t i) const {
+  [[nodiscard, gnu::always_inline]] detail::CodePoint at(std::size_t i) const {
     if (i >= text_.size()) return {0, 0};
     return detail::numbers_decode(text_, i);
   }
-  [[nodiscard]] char32_t cp(std::size_t i) const { return at(i).cp; }
+  [[nodiscard, gnu::always_inline]] char32_t cp(std::size_t i) const { return at(i).cp; }
   [[nodiscard]] char32_t prev_cp(std::size_t i) const { return detail::numbers_prev_cp(text_, i); }
 
   [[nodiscard]] std::size_t skip_spaces(std::size_t i) const {
@@ -284,7 +306,8 @@ class Scanner {
     return i;
   }
   [[nodiscard]] bool starts(std::size_t i, std::string_view word) const {
-    return i <= text_.size() && text_.substr(i, word.size()) == word;
+    return i <= text_.size() && text_.size() - i >= word.size() &&
+           std::char_traits<char>::compare(text_.data() + i, word.data(), word.size()) == 0;
   }
   // `word` at i, with spaces allowed between its characters; end or npos.
   [[nodiscard]] std::size_t match_spaced(std::size_t i, std::string_view word) const {
@@ -591,7 +614,9 @@ class Scanner {
   }
 
   // ------------------------------------------------------------- tokenizer
-  std::size_t tokenize(std::size_t p, Token* t) const {
+  // `first_arabic` receives the reading of an Arabic first token, which
+  // parse_operand needs again.
+  std::size_t tokenize(std::size_t p, Token* t, ArabicNum& first_arabic) const {
     std::size_t n = 0;
     std::size_t pos = p;
     while (n < kMaxTokens) {
@@ -608,6 +633,7 @@ class Scanner {
         if (n > 0 && k != pos && t[n - 1].type == Tok::qual) break;
         const ArabicNum a = parse_arabic(k);
         if (!a.ok) break;
+        if (n == 0) first_arabic = a;
         tok.type = Tok::arabic;
         tok.end = a.end;
         tok.value = a.value;
@@ -687,11 +713,12 @@ class Scanner {
     Wide precision;
     int exponent = 0;
   };
+  static constexpr std::size_t kMaxGroups = 12;
 
   // The value of the longest valid prefix of t[0, n), ignoring token `skip`.
   Eval evaluate(const Token* t, std::size_t n, std::size_t skip) const {
     Eval ev;
-    std::array<Group, 12> groups{};
+    std::array<Group, kMaxGroups>& groups = groups_;
     std::size_t ng = 0;
     Wide section;
     Wide section_prec;
@@ -995,7 +1022,8 @@ class Scanner {
     Operand op;
     op.begin = p;
     Token* t = tokens_.data();
-    const std::size_t n = tokenize(p, t);
+    ArabicNum first_arabic;
+    const std::size_t n = tokenize(p, t, first_arabic);
     op.skip = n > 0 ? t[n - 1].end : p;
     if (n == 0) return op;
 
@@ -1097,7 +1125,7 @@ class Scanner {
     op.pure_arabic = used == 1 && t[0].type == Tok::arabic;
     op.single_char = used == 1 && t[0].type != Tok::arabic;
     op.single_financial = op.single_char && t[0].financial;
-    if (op.pure_arabic) op.arabic_num = parse_arabic(p);
+    if (op.pure_arabic) op.arabic_num = first_arabic;
     if (ev.qual_index >= 0 && static_cast<std::size_t>(ev.qual_index) < used) {
       const Token& q = t[ev.qual_index];
       op.qual = text_.substr(q.begin, q.end - q.begin);
@@ -1259,7 +1287,8 @@ class Scanner {
 
   // -------------------------------------------------------------- emitting
   void emit(const Built& b) {
-    NumberMatch m;
+    // Filled in place: moving a match in would copy its short strings again.
+    NumberMatch& m = out_.emplace_back();
     m.begin = b.begin;
     m.end = b.end;
     m.surface = std::string(text_.substr(b.begin, b.end - b.begin));
@@ -1297,7 +1326,6 @@ class Scanner {
     m.unit_known = b.unit_known;
     m.qualifier = b.qualifier;
     m.bound = b.bound;
-    out_.push_back(std::move(m));
     last_end_ = b.end;
   }
 
@@ -1426,6 +1454,7 @@ class Scanner {
 
     // ---- percent sign directly after the first number (5%-10%)
     PercentForm pf = percent_form(end);
+    const std::size_t first_percent_at = end;
     if (b.kind != NumberKind::fraction && pf.kind != NumberKind::cardinal) {
       apply_percent(b, pf);
       end = pf.end;
@@ -1443,8 +1472,9 @@ class Scanner {
         if (b.kind == NumberKind::date) return finish(b, r);
       }
     }
-    // ---- percent forms after the whole (3至5个百分点)
-    if (!percent_done && b.kind != NumberKind::fraction) {
+    // ---- percent forms after the whole (3至5个百分点); where the number has
+    // not grown since, the first look found none.
+    if (!percent_done && b.kind != NumberKind::fraction && end != first_percent_at) {
       pf = percent_form(end);
       if (pf.kind != NumberKind::cardinal) {
         apply_percent(b, pf);
@@ -2400,11 +2430,7 @@ class Scanner {
     if (k >= 3 && text_.substr(k - 3, 3) == "：") k -= 3;
     if (k == 0) return false;
     // Cheap filter: the last byte of every cue is one of these.
-    const char last = text_[k - 1];
-    bool possible = false;
-    for (const std::string_view cue : detail::kIdentifierCues)
-      possible = possible || cue.back() == last;
-    if (!possible) return false;
+    if (!kIdentifierCueLastBytes[static_cast<unsigned char>(text_[k - 1])]) return false;
     for (const std::string_view cue : detail::kIdentifierCues) {
       if (k >= cue.size() && text_.substr(k - cue.size(), cue.size()) == cue) return true;
     }
@@ -2482,10 +2508,16 @@ class Scanner {
     const auto it = lexicon_.find(c.cp);
     if (it == lexicon_.end()) return 0;
     std::size_t best = 0;
-    for (const auto& [word, offset] : it->second) {
-      if (q < offset || q - offset < last_end_) continue;
-      if (text_.substr(q - offset, word.size()) == word)
-        best = std::max(best, q - offset + word.size());
+    for (const LexiconEntry& e : it->second) {
+      if (q < e.offset || q - e.offset < last_end_) continue;
+      const std::size_t start = q - e.offset;
+      // Many words share the numeral (84 hold 一): one byte rules most out.
+      if (text_.size() - start < e.word.size() || text_[start + e.probe] != e.word[e.probe]) {
+        continue;
+      }
+      if (text_.compare(start, e.word.size(), e.word) == 0) {
+        best = std::max(best, start + e.word.size());
+      }
     }
     return best;
   }
@@ -2576,6 +2608,9 @@ class Scanner {
   const QualIndex& quals_;
   // Token buffer of parse_operand (never re-entered while its tokens are in use).
   mutable std::array<Token, kMaxTokens> tokens_;
+  // Scale groups of evaluate, which writes each before reading it: a buffer
+  // cleared on every call cost more than the evaluation.
+  mutable std::array<Group, kMaxGroups> groups_;
   const UnitInfo* yuan_ = nullptr;
   const UnitInfo* dollar_ = nullptr;
   std::vector<NumberMatch> out_;

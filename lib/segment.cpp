@@ -308,9 +308,15 @@ std::optional<LabelMatch> match_label(std::string_view text, const TextLine& lin
     if (c == U'。' || c == U',' || c == U';' || c == U'!' || c == U'?') break;
   }
   // 威海晚报记者提问请问于主任,…  (a reporter's label with no colon)
+  constexpr std::size_t kMaxOutletCodePoints = 16;
   for (std::string_view marker : {"记者提问", "記者提問", "记者问", "記者問"}) {
-    const std::size_t at = content.find(marker);
-    if (at == std::string_view::npos || count_code_points(content.substr(0, at)) > 16) continue;
+    // Past 16 code points of at most four bytes the marker cannot qualify:
+    // long paragraphs are not searched to their end.
+    const std::size_t at = content.substr(0, kMaxOutletCodePoints * 4 + marker.size()).find(marker);
+    if (at == std::string_view::npos ||
+        count_code_points(content.substr(0, at)) > kMaxOutletCodePoints) {
+      continue;
+    }
     if (!classify_label(content.substr(0, at + marker.size()), roster, m)) continue;
     m.body_begin = skip_blanks(text, line.begin + at + marker.size(), line.end);
     m.alone = m.body_begin >= line.end;
@@ -750,12 +756,14 @@ class Segmenter {
     bool clause_start = true;
     while (pos < end) {
       const std::size_t here = pos;
+      std::size_t after = pos;
+      const char32_t c = next_code_point(text_, after);
       std::size_t probe = pos;
       int value = 0;
       bool chinese = false;
-      std::size_t after_first = pos;
-      // Every character is a possible start; only numerals are read as one.
-      if (detail::starts_chinese_list_number(next_code_point(text_, after_first)) &&
+      // Every character is a possible start; only numerals are read as one
+      // (all of them at or above 〇, the cheap test first).
+      if (c >= U'〇' && detail::starts_chinese_list_number(c) &&
           detail::read_small_number(text_, probe, value, chinese) && chinese && probe < end &&
           starts_with(text_.substr(probe), "是") && (clause_start || value == expected) &&
           (value == expected || value == 1)) {
@@ -767,7 +775,7 @@ class Segmenter {
         clause_start = false;
         continue;
       }
-      const char32_t c = next_code_point(text_, pos);
+      pos = after;
       clause_start = c == U'。' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == U'”';
     }
   }

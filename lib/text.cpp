@@ -8,6 +8,35 @@
 
 namespace bulletin {
 
+namespace detail {
+
+char32_t next_code_point_any(std::string_view s, std::size_t& pos) {
+  UChar32 c = 0;
+  auto i = static_cast<std::int32_t>(pos);
+  U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), i, static_cast<std::int32_t>(s.size()),
+          c);
+  pos = static_cast<std::size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+char32_t prev_code_point_any(std::string_view s, std::size_t& pos) {
+  if (pos == 0) return U'\uFFFD';
+  std::size_t start = pos - 1;
+  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  std::size_t next = start;
+  const char32_t c = next_code_point(s, next);
+  if (next != pos) {
+    --pos;
+    return U'\uFFFD';
+  }
+  pos = start;
+  return c;
+}
+
+}  // namespace detail
+
 const char* to_string(Errc code) noexcept {
   switch (code) {
     case Errc::io_error:

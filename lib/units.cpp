@@ -146,7 +146,13 @@ const UnitInfo* UnitTable::match_prefix(std::string_view text) const {
   if (group == impl_->groups.end()) return nullptr;
   for (std::uint32_t k = group->second.begin; k < group->second.end; ++k) {
     const UnitInfo& unit = impl_->units[impl_->by_first[k]];
-    if (text.substr(0, unit.name.size()) == unit.name) return &unit;
+    const std::size_t size = unit.name.size();
+    // Names in a group share their first character; their last byte tells
+    // most of them apart before the whole name is compared.
+    if (size <= text.size() && text[size - 1] == unit.name.back() &&
+        std::char_traits<char>::compare(text.data(), unit.name.data(), size) == 0) {
+      return &unit;
+    }
   }
   return nullptr;
 }

@@ -11,9 +11,9 @@ struct CodePoint {
   std::size_t len = 0;
 };
 
-/// The code point starting at byte `i` (< s.size()). Malformed or truncated
-/// sequences decode as U+FFFD of length 1, so scanning always advances.
-inline CodePoint numbers_decode(std::string_view s, std::size_t i) noexcept {
+/// numbers_decode for every sequence: the rare forms (two and four bytes,
+/// ill-formed input) out of line.
+[[gnu::noinline]] inline CodePoint numbers_decode_any(std::string_view s, std::size_t i) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) return {b0, 1};
   auto cont = [&](std::size_t k) -> int {
@@ -41,6 +41,25 @@ inline CodePoint numbers_decode(std::string_view s, std::size_t i) noexcept {
     }
   }
   return {0xFFFD, 1};
+}
+
+/// The code point starting at byte `i` (< s.size()). Malformed or truncated
+/// sequences decode as U+FFFD of length 1, so scanning always advances.
+// The recognizer decodes each character several times over; ASCII and
+// well-formed three-byte sequences (almost all of Chinese text) are decoded
+// inline.
+[[gnu::always_inline]] inline CodePoint numbers_decode(std::string_view s, std::size_t i) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return {b0, 1};
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      const auto cp = static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3};
+    }
+  }
+  return numbers_decode_any(s, i);
 }
 
 /// Start of the code point that ends just before byte `i` (i > 0).

@@ -11,36 +11,69 @@
 
 namespace bulletin::detail {
 
+/// The code point of a well-formed three-byte sequence (most of Chinese
+/// text), or -1 when the bytes are not one: callers fall back to the full
+/// decoder then.
+[[gnu::always_inline]] inline std::int32_t decode_three_bytes(unsigned char lead, unsigned char mid,
+                                                              unsigned char last) {
+  if ((lead & 0xF0) != 0xE0 || (mid & 0xC0) != 0x80 || (last & 0xC0) != 0x80) return -1;
+  const std::int32_t c = (lead & 0x0F) << 12 | (mid & 0x3F) << 6 | (last & 0x3F);
+  // Overlong forms and surrogates are ill-formed.
+  if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return -1;
+  return c;
+}
+
+/// next_code_point for any sequence, out of line: two- and four-byte
+/// characters and ill-formed input are rare.
+char32_t next_code_point_any(std::string_view s, std::size_t& pos);
+/// prev_code_point for any sequence, out of line.
+char32_t prev_code_point_any(std::string_view s, std::size_t& pos);
+
 /// Decodes the code point at `pos` and advances `pos`; U+FFFD (and one byte)
 /// for an ill-formed sequence, so loops always progress.
-inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
-  UChar32 c = 0;
-  auto i = static_cast<std::int32_t>(pos);
-  U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), i, static_cast<std::int32_t>(s.size()),
-          c);
-  pos = static_cast<std::size_t>(i);
-  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+// ASCII and three-byte characters are decoded here without U8_NEXT: every
+// clause and sentence scan steps through them one at a time.
+[[gnu::always_inline]] inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
+  if (pos < s.size()) {
+    const auto lead = static_cast<unsigned char>(s[pos]);
+    if (lead < 0x80) {
+      ++pos;
+      return lead;
+    }
+    if (pos + 2 < s.size()) {
+      const std::int32_t c = decode_three_bytes(lead, static_cast<unsigned char>(s[pos + 1]),
+                                                static_cast<unsigned char>(s[pos + 2]));
+      if (c >= 0) {
+        pos += 3;
+        return static_cast<char32_t>(c);
+      }
+    }
+  }
+  return next_code_point_any(s, pos);
 }
 
 /// The code point that ends at `pos` and moves `pos` to its start.
 /// U+FFFD and one byte back when what ends at `pos` is ill-formed.
-// Clause scans walk backwards over every figure's context; U8_PREV calls out
-// of line for each Chinese character, so this steps back over continuation
-// bytes and decodes forward with the inline U8_NEXT instead.
-inline char32_t prev_code_point(std::string_view s, std::size_t& pos) {
+// Clause scans walk backwards over every figure's context, so ASCII and
+// three-byte characters are decoded here. U8_PREV calls out of line for
+// each Chinese character; for other sequences prev_code_point_any steps back
+// over continuation bytes and decodes forward instead.
+[[gnu::always_inline]] inline char32_t prev_code_point(std::string_view s, std::size_t& pos) {
   if (pos == 0) return U'\uFFFD';
-  std::size_t start = pos - 1;
-  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
-    --start;
-  }
-  std::size_t next = start;
-  const char32_t c = next_code_point(s, next);
-  if (next != pos) {
+  const auto last = static_cast<unsigned char>(s[pos - 1]);
+  if (last < 0x80) {
     --pos;
-    return U'\uFFFD';
+    return last;
   }
-  pos = start;
-  return c;
+  if (pos >= 3) {
+    const std::int32_t c = decode_three_bytes(static_cast<unsigned char>(s[pos - 3]),
+                                              static_cast<unsigned char>(s[pos - 2]), last);
+    if (c >= 0) {
+      pos -= 3;
+      return static_cast<char32_t>(c);
+    }
+  }
+  return prev_code_point_any(s, pos);
 }
 
 inline void append_utf8(std::string& out, char32_t c) {

@@ -11,6 +11,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,7 +22,7 @@ class WordSet {
   template <typename Words>
   explicit WordSet(const Words& words) {
     for (std::string_view w : words) {
-      words_.push_back(w);
+      words_.push_back({w, w.size() >= 3 ? head(w.data()) : 0});
       if (w.size() >= 3) {
         keys_.set(key(w.data()));
       } else {
@@ -36,24 +37,53 @@ class WordSet {
   template <typename Visit>
   void scan(std::string_view text, Visit&& visit) const {
     const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-      if (!short_words_ && (i + 3 > n || !keys_.test(key(text.data() + i)))) continue;
-      const std::string_view rest = text.substr(i);
-      for (std::size_t k = 0; k < words_.size(); ++k) {
-        const std::string_view w = words_[k];
-        if (rest.size() >= w.size() && rest.compare(0, w.size(), w) == 0 && !visit(i, k)) return;
+    const char* const bytes = text.data();
+    for (std::size_t i = 0; i < n;) {
+      const auto lead = static_cast<unsigned char>(bytes[i]);
+      if ((lead & 0xC0) == 0x80) {
+        ++i;
+        continue;
       }
+      const bool whole_head = i + 3 <= n;
+      if (short_words_ || (whole_head && keys_[key(bytes + i)])) {
+        const std::uint32_t at_head = whole_head ? head(bytes + i) : 0;
+        const std::size_t rest = n - i;
+        for (std::size_t k = 0; k < words_.size(); ++k) {
+          const Word& w = words_[k];
+          const std::size_t size = w.text.size();
+          if (rest < size || (size >= 3 && w.head != at_head)) continue;
+          if (std::char_traits<char>::compare(bytes + i, w.text.data(), size) == 0 &&
+              !visit(i, k)) {
+            return;
+          }
+        }
+      }
+      // A whole three-byte character is stepped over at once; anything else
+      // byte by byte (continuation bytes are skipped above).
+      i += (lead & 0xF0) == 0xE0 && i + 2 < n &&
+                   (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80 &&
+                   (static_cast<unsigned char>(bytes[i + 2]) & 0xC0) == 0x80
+               ? 3
+               : 1;
     }
   }
 
  private:
+  struct Word {
+    std::string_view text;
+    std::uint32_t head;  // its first three bytes, when it has them
+  };
+
   static std::size_t key(const char* p) {
     return static_cast<std::size_t>(static_cast<unsigned char>(p[1])) << 8 |
            static_cast<unsigned char>(p[2]);
   }
+  static std::uint32_t head(const char* p) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) << 16 |
+           static_cast<std::uint32_t>(key(p));
+  }
 
-  std::vector<std::string_view> words_;
+  std::vector<Word> words_;
   std::bitset<65536> keys_;
   bool short_words_ = false;
 };
