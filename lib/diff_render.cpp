@@ -414,7 +414,7 @@ std::string md_cell(const std::string& s) {
 std::string render_markdown(const Diff& diff, const RenderOptions& options) {
   const std::size_t n = diff.editions.size();
   std::string out = "## Indicators\n\n| indicator | unit |";
-  for (std::size_t e = 0; e < n; ++e) out += " " + label(diff, e) + " |";
+  for (std::size_t e = 0; e < n; ++e) out.append(" ").append(label(diff, e)).append(" |");
   out += " change | % | status | match |\n|---|---|";
   for (std::size_t e = 0; e < n; ++e) out += "---:|";
   out += "---:|---:|---|---|\n";
