@@ -30,7 +30,7 @@ class JsonWriter {
 
   /// A member name that is a plain lowercase ASCII word (the contract's field
   /// names): written as it is.
-  void key(std::string_view word) {
+  [[gnu::always_inline]] void key(std::string_view word) {
     assert(is_plain_word(word) && depth_ > 0 && !after_key_);
     // One bounds check and one store of size_ per key: the key is written
     // through a local pointer, as stores through char* would otherwise make
