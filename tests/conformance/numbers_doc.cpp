@@ -180,8 +180,9 @@ std::string escape(std::string_view s) {
 std::string value_of(const bulletin::NumberMatch& m) {
   if (m.overflow) return "overflow";
   if (m.kind == bulletin::NumberKind::range && m.low && m.high) {
-    return std::string(m.low_inclusive ? "[" : "(") + m.low->to_string() + ", " +
-           m.high->to_string() + (m.high_inclusive ? "]" : ")");
+    std::string range = m.low_inclusive ? "[" : "(";
+    range.append(m.low->to_string()).append(", ").append(m.high->to_string());
+    return range.append(m.high_inclusive ? "]" : ")");
   }
   return m.value ? m.value->to_string() : "—";
 }
