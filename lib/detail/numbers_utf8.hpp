@@ -1,10 +1,24 @@
-// UTF-8 stepping for the number recognizer (private; never installed).
+// UTF-8 stepping for the number recognizer and the text helpers (private;
+// never installed).
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace bulletin::detail {
+
+/// The code point of a well-formed three-byte sequence (most of Chinese
+/// text), or -1 when the bytes are not one: callers fall back to the full
+/// decoder then.
+[[gnu::always_inline]] inline std::int32_t decode_three_bytes(unsigned char lead, unsigned char mid,
+                                                              unsigned char last) {
+  if ((lead & 0xF0) != 0xE0 || (mid & 0xC0) != 0x80 || (last & 0xC0) != 0x80) return -1;
+  const std::int32_t c = (lead & 0x0F) << 12 | (mid & 0x3F) << 6 | (last & 0x3F);
+  // Overlong forms and surrogates are ill-formed.
+  if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return -1;
+  return c;
+}
 
 struct CodePoint {
   char32_t cp = 0;
@@ -51,13 +65,10 @@ struct CodePoint {
 [[gnu::always_inline]] inline CodePoint numbers_decode(std::string_view s, std::size_t i) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) return {b0, 1};
-  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
-      const auto cp = static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
-      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3};
-    }
+  if (i + 2 < s.size()) {
+    const std::int32_t cp = decode_three_bytes(b0, static_cast<unsigned char>(s[i + 1]),
+                                               static_cast<unsigned char>(s[i + 2]));
+    if (cp >= 0) return {static_cast<char32_t>(cp), 3};
   }
   return numbers_decode_any(s, i);
 }

@@ -9,19 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace bulletin::detail {
+#include "detail/numbers_utf8.hpp"
 
-/// The code point of a well-formed three-byte sequence (most of Chinese
-/// text), or -1 when the bytes are not one: callers fall back to the full
-/// decoder then.
-[[gnu::always_inline]] inline std::int32_t decode_three_bytes(unsigned char lead, unsigned char mid,
-                                                              unsigned char last) {
-  if ((lead & 0xF0) != 0xE0 || (mid & 0xC0) != 0x80 || (last & 0xC0) != 0x80) return -1;
-  const std::int32_t c = (lead & 0x0F) << 12 | (mid & 0x3F) << 6 | (last & 0x3F);
-  // Overlong forms and surrogates are ill-formed.
-  if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return -1;
-  return c;
-}
+namespace bulletin::detail {
 
 /// next_code_point for any sequence, out of line: two- and four-byte
 /// characters and ill-formed input are rare.
