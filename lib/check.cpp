@@ -56,6 +56,34 @@ Range bounds(std::string_view text, std::size_t pos, bool (*stop)(char32_t)) {
   return r;
 }
 
+/// The facts the rules look at, by their index in the document: all of them,
+/// or a group of them with the end of the group before it (`head`).
+class FactView {
+ public:
+  explicit FactView(const std::vector<Fact>& all) : tail_(all) {}
+  FactView(const std::vector<Fact>& head, std::size_t head_first, const std::vector<Fact>& tail,
+           std::size_t tail_first)
+      : head_(&head), head_first_(head_first), tail_(tail), tail_first_(tail_first) {}
+
+  [[nodiscard]] const Fact& operator[](std::size_t i) const {
+    return i < tail_first_ ? (*head_)[i - head_first_] : tail_[i - tail_first_];
+  }
+  [[nodiscard]] bool contains(std::size_t i) const {
+    return i < tail_first_ + tail_.size() &&
+           (i >= tail_first_ || (head_ != nullptr && i >= head_first_));
+  }
+  [[nodiscard]] std::size_t begin() const { return head_ != nullptr ? head_first_ : tail_first_; }
+  [[nodiscard]] std::size_t end() const { return tail_first_ + tail_.size(); }
+  /// The first index that is not in the head.
+  [[nodiscard]] std::size_t own() const { return tail_first_; }
+
+ private:
+  const std::vector<Fact>* head_ = nullptr;
+  std::size_t head_first_ = 0;
+  const std::vector<Fact>& tail_;
+  std::size_t tail_first_ = 0;
+};
+
 /// A fact placed in a stretch of text whose sentence structure is known.
 struct Placed {
   std::size_t fact = 0;
@@ -65,6 +93,10 @@ struct Placed {
 struct Passage {
   std::string_view text;
   std::vector<Placed> facts;  // by position
+  // Where the cues of sums are looked for; a group of lines looks only in its
+  // own lines, though a whole may stand in the line before them.
+  std::size_t cue_begin = 0;
+  std::size_t cue_end = std::string_view::npos;
 
   /// The first placed fact at or after `pos`: rules look only at the facts
   /// near a cue, so a long document stays linear.
@@ -100,21 +132,22 @@ void place_in_turn(const Document& doc, const Turn& turn, std::vector<std::size_
   }
 }
 
-std::vector<Passage> passages(const Document& doc, std::string_view text) {
-  std::vector<Passage> out;
-  if (!text.empty()) {
-    Passage p{text, {}};
-    for (std::size_t i = 0; i < doc.facts.size(); ++i) {
-      const Fact& f = doc.facts[i];
-      if (f.text.empty() || f.span.start > text.size()) continue;
-      if (text.substr(f.span.start, f.text.size()) != std::string_view(f.text)) continue;
-      p.facts.push_back({i, f.span.start});
-    }
-    std::stable_sort(p.facts.begin(), p.facts.end(),
-                     [](const Placed& a, const Placed& b) { return a.pos < b.pos; });
-    out.push_back(std::move(p));
-    return out;
+/// The facts of `facts` whose surface stands at their span in `text`, by position.
+Passage placed_in_text(const FactView& facts, std::string_view text) {
+  Passage p{text, {}};
+  for (std::size_t i = facts.begin(); i < facts.end(); ++i) {
+    const Fact& f = facts[i];
+    if (f.text.empty() || f.span.start > text.size()) continue;
+    if (text.substr(f.span.start, f.text.size()) != std::string_view(f.text)) continue;
+    p.facts.push_back({i, f.span.start});
   }
+  std::stable_sort(p.facts.begin(), p.facts.end(),
+                   [](const Placed& a, const Placed& b) { return a.pos < b.pos; });
+  return p;
+}
+
+std::vector<Passage> turn_passages(const Document& doc) {
+  std::vector<Passage> out;
   std::vector<std::vector<std::size_t>> by_turn(doc.turns.size());
   for (std::size_t i = 0; i < doc.facts.size(); ++i) {
     const auto& turn = doc.facts[i].turn;
@@ -187,9 +220,10 @@ struct Relation {
   std::vector<std::size_t> facts;
 };
 
-void find_sums(const Document& doc, const Passage& passage, std::vector<Relation>& out) {
+void find_sums(const FactView& facts, const Passage& passage, std::vector<Relation>& out) {
   const std::string_view text = passage.text;
-  for (std::size_t q = text.find(kBreakdownWord); q != std::string_view::npos;
+  for (std::size_t q = text.find(kBreakdownWord, passage.cue_begin);
+       q != std::string_view::npos && q < passage.cue_end;
        q = text.find(kBreakdownWord, q + kBreakdownWord.size())) {
     const Range sentence = bounds(text, q, ends_sentence);
     std::size_t region_end = text.find(kBreakdownWord, q + kBreakdownWord.size());
@@ -199,9 +233,9 @@ void find_sums(const Document& doc, const Passage& passage, std::vector<Relation
     for (auto it = passage.from(q); it != passage.facts.end() && it->pos < region_end; ++it) {
       const Placed& p = *it;
       // 星级民宿总数达到148家 after a ';' opens a whole of its own: the list is over.
-      if (has_total_word(doc.facts[p.fact])) break;
-      if (!is_quantity(doc.facts[p.fact])) continue;
-      const std::string& unit = doc.facts[p.fact].unit;
+      if (has_total_word(facts[p.fact])) break;
+      if (!is_quantity(facts[p.fact])) continue;
+      const std::string& unit = facts[p.fact].unit;
       auto g = std::find_if(groups.begin(), groups.end(),
                             [&](const auto& e) { return e.first == unit; });
       if (g == groups.end()) {
@@ -224,7 +258,7 @@ void find_sums(const Document& doc, const Passage& passage, std::vector<Relation
       for (auto it = passage.from(whole_range.begin);
            it != passage.facts.end() && it->pos < whole_range.end; ++it) {
         const Placed& p = *it;
-        const Fact& f = doc.facts[p.fact];
+        const Fact& f = facts[p.fact];
         if (!is_quantity(f) || f.unit != unit) continue;
         if (opens_sentence && !has_total_word(f)) continue;
         whole = p.fact;
@@ -248,9 +282,10 @@ bool shares_stem_character(std::string_view stem, std::string_view subject) {
   return false;
 }
 
-void find_rates(const Document& doc, const Passage& passage, std::vector<Relation>& out) {
+void find_rates(const FactView& facts, const Passage& passage, std::vector<Relation>& out) {
   for (std::size_t k = 0; k < passage.facts.size(); ++k) {
-    const Fact& rate = doc.facts[passage.facts[k].fact];
+    if (passage.facts[k].fact < facts.own()) continue;  // the previous group's
+    const Fact& rate = facts[passage.facts[k].fact];
     if (!is_share(rate) || rate.target) continue;
     const std::string_view stem = rate_stem(rate.subject);
     if (stem.empty()) continue;
@@ -260,7 +295,7 @@ void find_rates(const Document& doc, const Passage& passage, std::vector<Relatio
     for (auto j = static_cast<std::size_t>(passage.from(group.begin) - passage.facts.begin());
          j < k; ++j) {
       const auto& p = passage.facts[j];
-      const Fact& f = doc.facts[p.fact];
+      const Fact& f = facts[p.fact];
       if (f.unit == "%" || f.unit == "‰") {  // belongs to an earlier rate
         before.clear();
         positions.clear();
@@ -282,8 +317,8 @@ void find_rates(const Document& doc, const Passage& passage, std::vector<Relatio
         between.find(';') == std::string_view::npos) {
       continue;
     }
-    const Fact& fa = doc.facts[a];
-    const Fact& fb = doc.facts[b];
+    const Fact& fa = facts[a];
+    const Fact& fb = facts[b];
     if (fa.unit != fb.unit && (fa.dimension.empty() || fa.dimension != fb.dimension)) continue;
     std::size_t num = b;
     std::size_t den = a;
@@ -293,7 +328,7 @@ void find_rates(const Document& doc, const Passage& passage, std::vector<Relatio
     }
     const double scale = rate.unit == "%" ? 100.0 : 1000.0;
     if (rate.value->to_double() <= scale &&
-        doc.facts[num].value->to_double() > doc.facts[den].value->to_double()) {
+        facts[num].value->to_double() > facts[den].value->to_double()) {
       continue;  // a share of at most 100% cannot have the larger figure on top
     }
     out.push_back({"rate", {den, num, passage.facts[k].fact}});
@@ -328,15 +363,15 @@ double rounding_of(const Fact& f) {
   return p == 1.0 ? 0.0 : p / 2.0;
 }
 
-Check evaluate_sum(const Document& doc, const std::vector<std::size_t>& ids,
+Check evaluate_sum(const FactView& facts, const std::vector<std::size_t>& ids,
                    const CheckOptions& options) {
-  const Fact& whole = doc.facts[ids.front()];
+  const Fact& whole = facts[ids.front()];
   long double sum = 0;
   double tolerance = rounding_of(whole);
   double finest = whole.precision.to_double();
   std::string parts;
   for (std::size_t k = 1; k < ids.size(); ++k) {
-    const Fact& p = doc.facts[ids[k]];
+    const Fact& p = facts[ids[k]];
     sum += static_cast<long double>(p.value->to_double());
     tolerance += rounding_of(p);
     finest = std::min(finest, p.precision.to_double());
@@ -369,11 +404,11 @@ Check evaluate_sum(const Document& doc, const std::vector<std::size_t>& ids,
   return c;
 }
 
-Check evaluate_rate(const Document& doc, const std::vector<std::size_t>& ids,
+Check evaluate_rate(const FactView& facts, const std::vector<std::size_t>& ids,
                     const CheckOptions& options) {
-  const Fact& den = doc.facts[ids[0]];
-  const Fact& num = doc.facts[ids[1]];
-  const Fact& rate = doc.facts[ids[2]];
+  const Fact& den = facts[ids[0]];
+  const Fact& num = facts[ids[1]];
+  const Fact& rate = facts[ids[2]];
   const double scale = rate.unit == "‰" ? 1000.0 : 100.0;
   const double computed = num.value->to_double() / den.value->to_double() * scale;
   const double stated = rate.value->to_double();
@@ -409,14 +444,14 @@ Check evaluate_rate(const Document& doc, const std::vector<std::size_t>& ids,
   return c;
 }
 
-bool fits(const Document& doc, const std::string& rule, const std::vector<std::size_t>& ids) {
+bool fits(const FactView& facts, const std::string& rule, const std::vector<std::size_t>& ids) {
   for (std::size_t i : ids) {
-    if (i >= doc.facts.size() || !doc.facts[i].value) return false;
+    if (!facts.contains(i) || !facts[i].value) return false;
   }
   if (rule == "sum") return ids.size() >= 3;
   if (rule == "rate") {
-    return ids.size() == 3 && doc.facts[ids[0]].value->mantissa != 0 &&
-           (doc.facts[ids[2]].unit == "%" || doc.facts[ids[2]].unit == "‰");
+    return ids.size() == 3 && facts[ids[0]].value->mantissa != 0 &&
+           (facts[ids[2]].unit == "%" || facts[ids[2]].unit == "‰");
   }
   return false;
 }
@@ -425,22 +460,71 @@ bool enabled(const std::string& rule, const CheckOptions& options) {
   return (rule == "sum" && options.sums) || (rule == "rate" && options.rates);
 }
 
-Check evaluate(const Document& doc, const std::string& rule, const std::vector<std::size_t>& ids,
+Check evaluate(const FactView& facts, const std::string& rule, const std::vector<std::size_t>& ids,
                const CheckOptions& options) {
-  return rule == "sum" ? evaluate_sum(doc, ids, options) : evaluate_rate(doc, ids, options);
+  return rule == "sum" ? evaluate_sum(facts, ids, options) : evaluate_rate(facts, ids, options);
 }
 
 }  // namespace
 
-std::vector<Check> check_consistency(const Document& doc, const CheckOptions& options) {
+GroupChecker::GroupChecker(std::string_view text, CheckOptions options)
+    : text_(text), options_(std::move(options)) {}
+
+void GroupChecker::add(const std::vector<Fact>& facts, std::size_t first, std::size_t end) {
+  const FactView view(context_, context_first_, facts, first);
+  Passage passage = placed_in_text(view, text_);
+  passage.cue_begin = cues_from_;
+  passage.cue_end = end;
   std::vector<Relation> relations;
-  for (const auto& passage : passages(doc, options.text)) {
-    if (options.sums) find_sums(doc, passage, relations);
-    if (options.rates) find_rates(doc, passage, relations);
+  if (options_.sums) find_sums(view, passage, relations);
+  for (const auto& r : relations) {
+    if (fits(view, r.rule, r.facts)) sums_.push_back(evaluate(view, r.rule, r.facts, options_));
+  }
+  relations.clear();
+  if (options_.rates) find_rates(view, passage, relations);
+  for (const auto& r : relations) {
+    if (fits(view, r.rule, r.facts)) rates_.push_back(evaluate(view, r.rule, r.facts, options_));
+  }
+  cues_from_ = end;
+
+  // A sum whose cue opens the next group's first line takes its whole from the
+  // last line here, at most one sentence scan back.
+  std::size_t line_start = end > 1 ? text_.rfind('\n', end - 2) : std::string_view::npos;
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  const std::size_t reach = std::max(
+      line_start, end > kMaxSentenceBytes + 1 ? end - kMaxSentenceBytes - 1 : std::size_t{0});
+  std::size_t kept = facts.size();
+  while (kept > 0 && facts[kept - 1].span.start >= reach) --kept;
+  context_.assign(facts.begin() + static_cast<std::ptrdiff_t>(kept), facts.end());
+  context_first_ = first + kept;
+}
+
+std::vector<Check> GroupChecker::finish() {
+  // The order one pass over the whole text gives: sums, then rates, each in
+  // text order, then stably by position.
+  std::vector<Check> checks = std::move(sums_);
+  checks.insert(checks.end(), std::make_move_iterator(rates_.begin()),
+                std::make_move_iterator(rates_.end()));
+  std::stable_sort(checks.begin(), checks.end(),
+                   [](const Check& a, const Check& b) { return a.span.start < b.span.start; });
+  return checks;
+}
+
+std::vector<Check> check_consistency(const Document& doc, const CheckOptions& options) {
+  if (!options.text.empty()) {
+    GroupChecker checker(options.text, options);
+    checker.add(doc.facts, 0, options.text.size());
+    return checker.finish();
+  }
+  const FactView facts(doc.facts);
+  std::vector<Relation> relations;
+  for (const auto& passage : turn_passages(doc)) {
+    if (options.sums) find_sums(facts, passage, relations);
+    if (options.rates) find_rates(facts, passage, relations);
   }
   std::vector<Check> checks;
   for (const auto& r : relations) {
-    if (fits(doc, r.rule, r.facts)) checks.push_back(evaluate(doc, r.rule, r.facts, options));
+    if (fits(facts, r.rule, r.facts)) checks.push_back(evaluate(facts, r.rule, r.facts, options));
   }
   std::stable_sort(checks.begin(), checks.end(),
                    [](const Check& a, const Check& b) { return a.span.start < b.span.start; });
@@ -448,10 +532,11 @@ std::vector<Check> check_consistency(const Document& doc, const CheckOptions& op
 }
 
 std::vector<Check> recheck(const Document& doc, const CheckOptions& options) {
+  const FactView facts(doc.facts);
   std::vector<Check> checks;
   for (const auto& c : doc.checks) {
-    if (enabled(c.rule, options) && fits(doc, c.rule, c.facts)) {
-      checks.push_back(evaluate(doc, c.rule, c.facts, options));
+    if (enabled(c.rule, options) && fits(facts, c.rule, c.facts)) {
+      checks.push_back(evaluate(facts, c.rule, c.facts, options));
     }
   }
   return checks;

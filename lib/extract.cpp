@@ -389,7 +389,18 @@ class Extractor {
         options_(options),
         units_(options.units != nullptr ? *options.units : UnitTable::builtin()) {}
 
-  Extraction run() {
+  Extraction run() { return run(nullptr); }
+
+  std::vector<Diagnostic> run_in_groups(const FactGroupHandler& on_group) {
+    return std::move(run(&on_group).diagnostics);
+  }
+
+ private:
+  static constexpr std::size_t kChunkBytes = 1 << 14;
+  // Dense communiqués hold a number every 35 bytes; fewer are facts.
+  static constexpr std::size_t kMinBytesPerFact = 32;
+
+  Extraction run(const FactGroupHandler* on_group) {
     const std::size_t base = std::min(seg_.body_begin, text_.size());
     std::size_t excluded = 0;
     std::size_t previous_end = base;
@@ -405,22 +416,35 @@ class Extractor {
         m.begin += chunk;
         m.end += chunk;
       }
-      if (chunk == base) reserve_facts(matches.size(), chunk_end - chunk);
+      if (on_group != nullptr)
+        out_.facts.reserve(matches.size());
+      else if (chunk == base)
+        reserve_facts(matches.size(), chunk_end - chunk);
       for (std::size_t k = 0; k < matches.size(); ++k) {
         // The clause of the group's last figure ends at the group's line
         // break, before any figure of the next group.
         const std::size_t next_begin = k + 1 < matches.size() ? matches[k + 1].begin : chunk_end;
-        if (!take(matches[k], next_begin, excluded, previous_end)) return std::move(out_);
+        if (!take(matches[k], next_begin, excluded, previous_end)) {
+          if (on_group != nullptr) hand_over(*on_group, chunk, text_.size());
+          return std::move(out_);
+        }
       }
+      if (on_group != nullptr) hand_over(*on_group, chunk, chunk_end);
       chunk = chunk_end;
     }
     return std::move(out_);
   }
 
- private:
-  static constexpr std::size_t kChunkBytes = 1 << 16;
-  // Dense communiqués hold a number every 35 bytes; fewer are facts.
-  static constexpr std::size_t kMinBytesPerFact = 32;
+  /// Gives the group's facts to the handler and starts the next group, keeping
+  /// the last fact, which the next one may take its subject from.
+  void hand_over(const FactGroupHandler& on_group, std::size_t begin, std::size_t end) {
+    if (!out_.facts.empty()) carried_ = out_.facts.back();
+    const std::size_t count = out_.facts.size();
+    FactGroup group{out_.facts, handed_, begin, end};
+    on_group(group);
+    handed_ += count;
+    out_.facts.clear();
+  }
 
   /// Sizes the fact list from the first group's matches, so that it is not
   /// moved over and over as it grows: each match is at most one fact, and the
@@ -463,7 +487,7 @@ class Extractor {
     const std::size_t marker_end = excluded > 0 ? seg_.excluded[excluded - 1].end : 0;
     const bool accepted = accept(m);
     if (accepted) {
-      if (out_.facts.size() >= options_.max_facts) {
+      if (handed_ + out_.facts.size() >= options_.max_facts) {
         out_.diagnostics.push_back({Severity::warning, "too-many-facts",
                                     "fact limit of " + std::to_string(options_.max_facts) +
                                         " reached; the rest of the document was not extracted",
@@ -563,8 +587,9 @@ class Extractor {
     // Built in place: a Fact is large, and moving it in costs as much as
     // filling most of it.
     Fact& f = out_.facts.emplace_back();
-    const Fact* const previous =
-        out_.facts.size() > 1 ? &out_.facts[out_.facts.size() - 2] : nullptr;
+    const Fact* const previous = out_.facts.size() > 1 ? &out_.facts[out_.facts.size() - 2]
+                                 : carried_            ? &*carried_
+                                                       : nullptr;
     f.kind = m.kind;
     f.value = m.value;
     f.low = m.low;
@@ -827,6 +852,8 @@ class Extractor {
   const ExtractOptions& options_;
   const UnitTable& units_;
   Extraction out_;
+  std::size_t handed_ = 0;       // facts given to the group handler so far
+  std::optional<Fact> carried_;  // the last fact handed over
   std::vector<std::size_t> open_;
   std::vector<std::string> open_path_;  // the headings of open_, marker included
   std::size_t next_section_ = 0;
@@ -848,6 +875,13 @@ class Extractor {
 Extraction extract_facts(std::string_view normalized, const Segmentation& segmentation,
                          const ExtractOptions& options) {
   return Extractor(normalized, segmentation, options).run();
+}
+
+std::vector<Diagnostic> extract_facts_in_groups(std::string_view normalized,
+                                                const Segmentation& segmentation,
+                                                const ExtractOptions& options,
+                                                const FactGroupHandler& on_group) {
+  return Extractor(normalized, segmentation, options).run_in_groups(on_group);
 }
 
 }  // namespace bulletin

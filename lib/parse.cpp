@@ -77,9 +77,15 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
-}  // namespace
-
-Result<Document> parse(std::string_view bytes, const ParseOptions& options) {
+/// The steps parse() and parse_stream() share, up to segmentation; hands the
+/// results to `finish`. They stay where they are built, as the segmentation
+/// refers to the normalized text.
+/// `owned`, when given, holds `bytes` and is released once they are decoded.
+template <typename Finish>
+auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& options,
+             Finish&& finish)
+    -> decltype(finish(std::declval<SourceInfo&>(), std::declval<const Decoded&>(),
+                       std::declval<const Normalized&>(), std::declval<Segmentation&>())) {
   if (bytes.size() > options.max_input_bytes) {
     return Error{Errc::too_large,
                  fmt::format("input is {} bytes, over the limit of {} bytes", bytes.size(),
@@ -95,56 +101,183 @@ Result<Document> parse(std::string_view bytes, const ParseOptions& options) {
                              line->second - line->first, options.max_line_bytes),
                  Location{decoded->to_source.map(line->first), where[0].line, where[0].column}};
   }
+  SourceInfo source;
+  source.path = options.path;
+  source.encoding = decoded->encoding;
+  source.bytes = bytes.size();
+  source.sha256 = detail::sha256_hex(bytes);
+  if (owned != nullptr) std::string().swap(*owned);
   const Normalized normalized = normalize(decoded->text);
-
   Segmentation seg = segment(normalized.text);
+  return finish(source, *decoded, normalized, seg);
+}
+
+/// The diagnostics that follow the segmenter's and the extractor's.
+void add_final_diagnostics(std::vector<Diagnostic>& diagnostics, const Decoded& decoded,
+                           const Normalized& normalized) {
+  if (decoded.replaced > 0) {
+    diagnostics.push_back(
+        {Severity::warning, "invalid-bytes-replaced",
+         fmt::format("{} invalid byte sequence(s) replaced with U+FFFD, the first "
+                     "at offset {}",
+                     decoded.replaced, decoded.first_replaced_offset),
+         0, 0, 0});
+  }
+  if (is_blank(normalized.text)) {
+    diagnostics.clear();
+    diagnostics.push_back({Severity::warning, "empty-input", "the input holds no text", 0, 0, 0});
+  }
+}
+
+/// Maps the checks and diagnostics, which parse() and parse_stream() give last.
+void map_findings(const Decoded& decoded, const Normalized& normalized, std::vector<Check>& checks,
+                  std::vector<Diagnostic>& diagnostics) {
+  SpanMapper mapper(decoded, normalized);
+  for (auto& c : checks) mapper.add(c.span);
+  for (auto& d : diagnostics) mapper.add(d);
+  mapper.apply();
+  // Blank text maps offset 0 past the leading spaces; the finding is about
+  // the whole input, so it names its start.
+  if (is_blank(normalized.text)) {
+    for (auto& d : diagnostics) {
+      d.offset = 0;
+      d.line = 1;
+      d.column = 1;
+    }
+  }
+}
+
+/// Maps fact spans as they arrive in text order, sweeping the decoded text
+/// once for their lines and columns.
+class FactMapper {
+ public:
+  FactMapper(const Decoded& decoded, const Normalized& normalized)
+      : decoded_(decoded), normalized_(normalized), cursor_(decoded.text) {}
+
+  void map(SourceSpan& s) {
+    const std::size_t start = normalized_.to_input.map(s.start);
+    const std::size_t end = normalized_.to_input.map(s.end);
+    const detail::LineColumn at = cursor_.at(start);
+    s.start = decoded_.to_source.map(start);
+    s.end = decoded_.to_source.map(end);
+    s.line = at.line;
+    s.column = at.column;
+  }
+
+ private:
+  const Decoded& decoded_;
+  const Normalized& normalized_;
+  detail::LineColumnCursor cursor_;
+};
+
+/// parse()'s last steps: the whole document at once.
+Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
+                  Segmentation& seg, const ParseOptions& options) {
   ExtractOptions extract_options;
   extract_options.units = options.units;
   extract_options.max_facts = options.max_facts;
   Extraction extraction = extract_facts(normalized.text, seg, extract_options);
 
   Document doc = std::move(seg.document);
-  doc.source.path = options.path;
-  doc.source.encoding = decoded->encoding;
-  doc.source.bytes = bytes.size();
-  doc.source.sha256 = detail::sha256_hex(bytes);
+  doc.source = std::move(source);
   doc.facts = std::move(extraction.facts);
   for (auto& d : extraction.diagnostics) doc.diagnostics.push_back(std::move(d));
-  if (decoded->replaced > 0) {
-    doc.diagnostics.push_back(
-        {Severity::warning, "invalid-bytes-replaced",
-         fmt::format("{} invalid byte sequence(s) replaced with U+FFFD, the first "
-                     "at offset {}",
-                     decoded->replaced, decoded->first_replaced_offset),
-         0, 0, 0});
-  }
-  if (is_blank(normalized.text)) {
-    doc.diagnostics.clear();
-    doc.diagnostics.push_back(
-        {Severity::warning, "empty-input", "the input holds no text", 0, 0, 0});
-  }
+  add_final_diagnostics(doc.diagnostics, decoded, normalized);
 
   CheckOptions check_options;
-  check_options.text = normalized.text;  // spans still index the normalized text here
+  check_options.text = normalized.text;  // spans still index it here
   doc.checks = check_consistency(doc, check_options);
 
-  SpanMapper mapper(*decoded, normalized);
+  SpanMapper mapper(decoded, normalized);
   for (auto& t : doc.turns) mapper.add(t.span);
   for (auto& s : doc.sections) mapper.add(s.span);
   for (auto& f : doc.facts) mapper.add(f.span);
-  for (auto& c : doc.checks) mapper.add(c.span);
-  for (auto& d : doc.diagnostics) mapper.add(d);
   mapper.apply();
-  // Blank text maps offset 0 past the leading spaces; the finding is about
-  // the whole input, so it names its start.
-  if (is_blank(normalized.text)) {
-    for (auto& d : doc.diagnostics) {
-      d.offset = 0;
-      d.line = 1;
-      d.column = 1;
-    }
-  }
+  map_findings(decoded, normalized, doc.checks, doc.diagnostics);
   return doc;
+}
+
+/// parse_stream()'s last steps: the head, the facts a group at a time, the rest.
+void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
+            Segmentation& seg, const ParseOptions& options, DocumentReceiver& receiver) {
+  Document& head = seg.document;
+  head.source = std::move(source);
+  std::vector<Diagnostic> diagnostics = std::move(head.diagnostics);
+  head.diagnostics.clear();
+  // The extractor reads turns and sections at normalized offsets: they are
+  // mapped for the receiver, then put back.
+  std::vector<SourceSpan> kept;
+  kept.reserve(head.turns.size() + head.sections.size());
+  SpanMapper mapper(decoded, normalized);
+  for (auto& t : head.turns) {
+    kept.push_back(t.span);
+    mapper.add(t.span);
+  }
+  for (auto& s : head.sections) {
+    kept.push_back(s.span);
+    mapper.add(s.span);
+  }
+  mapper.apply();
+  receiver.begin(head);
+  std::size_t k = 0;
+  for (auto& t : head.turns) t.span = kept[k++];
+  for (auto& s : head.sections) s.span = kept[k++];
+  // The extractor needs no turn's text: it is written, so let it go.
+  for (auto& t : head.turns) std::string().swap(t.text);
+
+  ExtractOptions extract_options;
+  extract_options.units = options.units;
+  extract_options.max_facts = options.max_facts;
+  CheckOptions check_options;
+  GroupChecker checker(normalized.text, check_options);
+  FactMapper facts(decoded, normalized);
+  auto extracted =
+      extract_facts_in_groups(normalized.text, seg, extract_options, [&](FactGroup& group) {
+        checker.add(group.facts, group.first, group.end);
+        for (auto& f : group.facts) facts.map(f.span);
+        receiver.facts(group.facts, group.first);
+      });
+  for (auto& d : extracted) diagnostics.push_back(std::move(d));
+  add_final_diagnostics(diagnostics, decoded, normalized);
+  std::vector<Check> checks = checker.finish();
+  map_findings(decoded, normalized, checks, diagnostics);
+  receiver.end(checks, diagnostics);
+}
+
+}  // namespace
+
+Result<Document> parse(std::string_view bytes, const ParseOptions& options) {
+  return prepare(bytes, nullptr, options,
+                 [&](SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
+                     Segmentation& seg) -> Result<Document> {
+                   return assemble(source, decoded, normalized, seg, options);
+                 });
+}
+
+namespace {
+
+std::optional<Error> parse_stream(std::string_view bytes, std::string* owned,
+                                  const ParseOptions& options, DocumentReceiver& receiver) {
+  auto done = prepare(bytes, owned, options,
+                      [&](SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
+                          Segmentation& seg) -> Result<bool> {
+                        stream(source, decoded, normalized, seg, options, receiver);
+                        return true;
+                      });
+  if (!done) return done.error();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Error> parse_stream(std::string_view bytes, const ParseOptions& options,
+                                  DocumentReceiver& receiver) {
+  return parse_stream(bytes, nullptr, options, receiver);
+}
+
+std::optional<Error> parse_stream(std::string&& bytes, const ParseOptions& options,
+                                  DocumentReceiver& receiver) {
+  return parse_stream(bytes, &bytes, options, receiver);
 }
 
 const char* version() noexcept { return BULLETIN_VERSION; }

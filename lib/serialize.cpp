@@ -177,7 +177,8 @@ void write_value(JsonWriter& w, const Diagnostic& d) {
   w.end_object();
 }
 
-void write_document(JsonWriter& w, const Document& doc) {
+/// The document up to the opening of its fact list.
+void write_document_head(JsonWriter& w, const Document& doc) {
   w.begin_object();
   field(w, "schema", kSchemaVersion);
   w.key("source");
@@ -205,16 +206,29 @@ void write_document(JsonWriter& w, const Document& doc) {
   field(w, "speakers", doc.speakers);
   field(w, "turns", doc.turns);
   field(w, "sections", doc.sections);
-  field(w, "facts", doc.facts);
-  field(w, "checks", doc.checks);
-  field(w, "diagnostics", doc.diagnostics);
+  w.key("facts");
+  w.begin_array();
+}
+
+/// The rest of the document, after its facts.
+void write_document_tail(JsonWriter& w, const std::vector<Check>& checks,
+                         const std::vector<Diagnostic>& diagnostics) {
+  w.end_array();
+  field(w, "checks", checks);
+  field(w, "diagnostics", diagnostics);
   w.end_object();
 }
 
-void write_fact_with_path(JsonWriter& w, const Document& doc, const Fact& f) {
+void write_document(JsonWriter& w, const Document& doc) {
+  write_document_head(w, doc);
+  for (const auto& f : doc.facts) write_value(w, f);
+  write_document_tail(w, doc.checks, doc.diagnostics);
+}
+
+void write_fact_with_path(JsonWriter& w, const std::string& path, const Fact& f) {
   w.begin_object();
   w.key("path");
-  w.string(doc.source.path);
+  w.string(path);
   write_fact_fields(w, f);
   w.end_object();
 }
@@ -249,6 +263,52 @@ std::string decimal_text(const std::optional<Decimal>& d) {
   return out;
 }
 
+constexpr std::size_t kTableChunk = 1u << 16;
+
+/// One row of the fact table, with its line break.
+void append_fact_row(std::string& out, const std::string& path, const Fact& f, char separator) {
+  std::string section;
+  for (const auto& s : f.section) {
+    if (!section.empty()) section += " > ";
+    section += s;
+  }
+  const auto text = [](const auto& v) -> std::string { return v ? std::string(*v) : ""; };
+  const std::string fields[] = {path,
+                                f.turn ? std::to_string(*f.turn) : "",
+                                text(f.speaker),
+                                section,
+                                f.subject,
+                                decimal_text(f.value),
+                                decimal_text(f.low),
+                                decimal_text(f.high),
+                                f.unit,
+                                f.unit_known ? "true" : "false",
+                                f.dimension,
+                                text(f.qualifier),
+                                to_string(f.bound),
+                                to_string(f.measure),
+                                f.direction ? to_string(*f.direction) : "",
+                                text(f.base),
+                                decimal_text(f.precision),
+                                to_string(f.kind),
+                                f.text,
+                                f.clause,
+                                f.year ? std::to_string(*f.year) : "",
+                                f.target ? "true" : "false",
+                                std::to_string(f.span.line),
+                                std::to_string(f.span.column),
+                                std::to_string(f.span.start),
+                                std::to_string(f.span.end)};
+  static_assert(std::size(fields) == 26);
+  bool first = true;
+  for (const auto& value : fields) {
+    if (!first) out += separator;
+    append_table_field(out, value, separator);
+    first = false;
+  }
+  out += '\n';
+}
+
 }  // namespace
 
 void write_json(const Document& doc, int indent, const OutputSink& sink) {
@@ -260,7 +320,7 @@ void write_json(const Document& doc, int indent, const OutputSink& sink) {
 void write_facts_jsonl(const Document& doc, const OutputSink& sink) {
   JsonWriter w(-1, sink);
   for (const auto& f : doc.facts) {
-    write_fact_with_path(w, doc, f);
+    write_fact_with_path(w, doc.source.path, f);
     w.newline();
   }
   w.finish();
@@ -269,61 +329,104 @@ void write_facts_jsonl(const Document& doc, const OutputSink& sink) {
 void write_facts_json(const Document& doc, int indent, const OutputSink& sink) {
   JsonWriter w(indent, sink);
   w.begin_array();
-  for (const auto& f : doc.facts) write_fact_with_path(w, doc, f);
+  for (const auto& f : doc.facts) write_fact_with_path(w, doc.source.path, f);
   w.end_array();
   w.finish();
 }
 
 void write_facts_table(const Document& doc, char separator, const OutputSink& sink) {
   std::string out;
-  std::string section;
   for (const auto& f : doc.facts) {
-    section.clear();
-    for (const auto& s : f.section) {
-      if (!section.empty()) section += " > ";
-      section += s;
-    }
-    const auto text = [](const auto& v) -> std::string { return v ? std::string(*v) : ""; };
-    const std::string fields[] = {doc.source.path,
-                                  f.turn ? std::to_string(*f.turn) : "",
-                                  text(f.speaker),
-                                  section,
-                                  f.subject,
-                                  decimal_text(f.value),
-                                  decimal_text(f.low),
-                                  decimal_text(f.high),
-                                  f.unit,
-                                  f.unit_known ? "true" : "false",
-                                  f.dimension,
-                                  text(f.qualifier),
-                                  to_string(f.bound),
-                                  to_string(f.measure),
-                                  f.direction ? to_string(*f.direction) : "",
-                                  text(f.base),
-                                  decimal_text(f.precision),
-                                  to_string(f.kind),
-                                  f.text,
-                                  f.clause,
-                                  f.year ? std::to_string(*f.year) : "",
-                                  f.target ? "true" : "false",
-                                  std::to_string(f.span.line),
-                                  std::to_string(f.span.column),
-                                  std::to_string(f.span.start),
-                                  std::to_string(f.span.end)};
-    static_assert(std::size(fields) == 26);
-    bool first = true;
-    for (const auto& value : fields) {
-      if (!first) out += separator;
-      append_table_field(out, value, separator);
-      first = false;
-    }
-    out += '\n';
-    if (out.size() >= (1u << 16)) {
+    append_fact_row(out, doc.source.path, f, separator);
+    if (out.size() >= kTableChunk) {
       sink(out);
       out.clear();
     }
   }
   if (!out.empty()) sink(out);
+}
+
+struct DocumentWriter::State {
+  State(OutputFormat f, OutputSink s)
+      : format(f),
+        sink(std::move(s)),
+        json(f == OutputFormat::jsonl || f == OutputFormat::facts_jsonl ? -1 : 2, sink) {}
+  OutputFormat format;
+  OutputSink sink;
+  JsonWriter json;
+  std::string path;
+  std::string table;
+};
+
+DocumentWriter::DocumentWriter(OutputFormat format, OutputSink sink)
+    : state_(std::make_unique<State>(format, std::move(sink))) {}
+
+DocumentWriter::~DocumentWriter() = default;
+
+void DocumentWriter::begin(const Document& head) {
+  State& s = *state_;
+  s.path = head.source.path;
+  switch (s.format) {
+    case OutputFormat::json:
+    case OutputFormat::jsonl:
+      return write_document_head(s.json, head);
+    case OutputFormat::facts_json:
+      return s.json.begin_array();
+    default:
+      return;
+  }
+}
+
+void DocumentWriter::facts(const std::vector<Fact>& facts, std::size_t /*first*/) {
+  State& s = *state_;
+  switch (s.format) {
+    case OutputFormat::json:
+    case OutputFormat::jsonl:
+      for (const auto& f : facts) write_value(s.json, f);
+      return;
+    case OutputFormat::facts_json:
+      for (const auto& f : facts) write_fact_with_path(s.json, s.path, f);
+      return;
+    case OutputFormat::facts_jsonl:
+      for (const auto& f : facts) {
+        write_fact_with_path(s.json, s.path, f);
+        s.json.newline();
+      }
+      return;
+    case OutputFormat::csv:
+    case OutputFormat::tsv:
+      for (const auto& f : facts) {
+        append_fact_row(s.table, s.path, f, s.format == OutputFormat::csv ? ',' : '\t');
+        if (s.table.size() >= kTableChunk) {
+          s.sink(s.table);
+          s.table.clear();
+        }
+      }
+      return;
+  }
+}
+
+void DocumentWriter::end(const std::vector<Check>& checks,
+                         const std::vector<Diagnostic>& diagnostics) {
+  State& s = *state_;
+  switch (s.format) {
+    case OutputFormat::json:
+    case OutputFormat::jsonl:
+      write_document_tail(s.json, checks, diagnostics);
+      s.json.finish();
+      return s.sink("\n");
+    case OutputFormat::facts_json:
+      s.json.end_array();
+      s.json.finish();
+      return s.sink("\n");
+    case OutputFormat::facts_jsonl:
+      return s.json.finish();
+    case OutputFormat::csv:
+    case OutputFormat::tsv:
+      if (!s.table.empty()) s.sink(s.table);
+      s.table.clear();
+      return;
+  }
 }
 
 std::string to_json(const Document& doc, int indent) {

@@ -139,6 +139,24 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
+LineColumn LineColumnCursor::at(std::size_t offset) {
+  const std::size_t target = std::min(offset, text_.size());
+  if (target < pos_) {
+    pos_ = 0;
+    at_ = {};
+  }
+  for (; pos_ < target; ++pos_) {
+    const auto ch = static_cast<unsigned char>(text_[pos_]);
+    if (ch == '\n' || (ch == '\r' && !(pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n'))) {
+      ++at_.line;
+      at_.column = 1;
+    } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
+      ++at_.column;
+    }
+  }
+  return at_;
+}
+
 std::vector<LineColumn> resolve_line_columns(std::string_view text,
                                              const std::vector<std::size_t>& offsets) {
   std::vector<std::size_t> order(offsets.size());
@@ -146,22 +164,8 @@ std::vector<LineColumn> resolve_line_columns(std::string_view text,
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
   std::vector<LineColumn> result(offsets.size());
-  LineColumn at;
-  std::size_t pos = 0;
-  for (std::size_t index : order) {
-    const std::size_t target = std::min(offsets[index], text.size());
-    while (pos < target) {
-      const auto ch = static_cast<unsigned char>(text[pos]);
-      if (ch == '\n' || (ch == '\r' && !(pos + 1 < text.size() && text[pos + 1] == '\n'))) {
-        ++at.line;
-        at.column = 1;
-      } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
-        ++at.column;
-      }
-      ++pos;
-    }
-    result[index] = at;
-  }
+  LineColumnCursor cursor(text);
+  for (std::size_t index : order) result[index] = cursor.at(offsets[index]);
   return result;
 }
 

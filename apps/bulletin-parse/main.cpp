@@ -85,9 +85,7 @@ struct FileResult {
   std::string output;
   std::string messages;  // stderr lines, printed in input order
   bool failed = false;
-  // Kept instead of `output` when the writer renders it: one document at a
-  // time then goes to the output in pieces, never as one large string.
-  std::optional<Document> unrendered;
+  bool write_failed = false;  // writing straight to the output failed
 };
 
 void render(const Document& doc, const ParseArgs& args, const OutputSink& sink) {
@@ -106,8 +104,36 @@ void render(const Document& doc, const ParseArgs& args, const OutputSink& sink) 
   sink("\n");
 }
 
+OutputFormat output_format(const ParseArgs& args) {
+  if (args.format == "csv") return OutputFormat::csv;
+  if (args.format == "tsv") return OutputFormat::tsv;
+  if (args.format == "jsonl") return args.facts ? OutputFormat::facts_jsonl : OutputFormat::jsonl;
+  return args.facts ? OutputFormat::facts_json : OutputFormat::json;
+}
+
+/// Writes the document as it is found and keeps its diagnostics for stderr.
+class StreamingRender final : public DocumentReceiver {
+ public:
+  StreamingRender(OutputFormat format, OutputSink sink) : writer_(format, std::move(sink)) {}
+  void begin(const Document& head) override { writer_.begin(head); }
+  void facts(const std::vector<Fact>& facts, std::size_t first) override {
+    writer_.facts(facts, first);
+  }
+  void end(const std::vector<Check>& checks, const std::vector<Diagnostic>& diagnostics) override {
+    writer_.end(checks, diagnostics);
+    diagnostics_ = diagnostics;
+  }
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  DocumentWriter writer_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// Parses one file. Its output goes to `direct` when given, as it is found, so
+/// that a large document is never held whole; otherwise to the result.
 FileResult parse_one(const std::string& path, const ParseArgs& args, const ParseOptions& base,
-                     bool render_now) {
+                     cli::Output* direct) {
   FileResult r;
   auto bytes = cli::read_input(path, base.max_input_bytes);
   auto note = [&](const std::optional<Location>& where, const std::string& message) {
@@ -116,34 +142,45 @@ FileResult parse_one(const std::string& path, const ParseArgs& args, const Parse
       r.messages += ":" + std::to_string(where->line) + ":" + std::to_string(where->column);
     r.messages += ": " + message + "\n";
   };
-  if (!bytes) {
-    note(std::nullopt, bytes.error().message);
-    r.failed = true;
-    return r;
-  }
-  ParseOptions options = base;
-  options.path = path;
-  auto doc = parse(*bytes, options);
-  bytes->clear();
-  bytes->shrink_to_fit();
-  if (!doc) {
-    note(doc.error().where, doc.error().message);
-    r.failed = true;
-    return r;
-  }
-  if (!args.quiet) {
-    for (const auto& d : doc->diagnostics) {
+  auto note_diagnostics = [&](const std::vector<Diagnostic>& diagnostics) {
+    if (args.quiet) return;
+    for (const auto& d : diagnostics) {
       if (d.severity != Severity::note) {
         note(Location{d.offset, d.line, d.column},
              std::string(to_string(d.severity)) + ": " + d.message);
       }
     }
+  };
+  if (!bytes) {
+    note(std::nullopt, bytes.error().message);
+    r.failed = true;
+    return r;
   }
-  if (render_now) {
-    render(*doc, args, [&r](std::string_view piece) { r.output += piece; });
-  } else {
-    r.unrendered = std::move(*doc);
+  const OutputSink sink = direct != nullptr
+                              ? OutputSink([&r, direct](std::string_view piece) {
+                                  r.write_failed = r.write_failed || !direct->write(piece);
+                                })
+                              : OutputSink([&r](std::string_view piece) { r.output += piece; });
+  ParseOptions options = base;
+  options.path = path;
+  if (args.format == "text") {
+    auto doc = parse(*bytes, options);
+    if (!doc) {
+      note(doc.error().where, doc.error().message);
+      r.failed = true;
+      return r;
+    }
+    note_diagnostics(doc->diagnostics);
+    render(*doc, args, sink);
+    return r;
   }
+  StreamingRender receiver(output_format(args), sink);
+  if (const auto error = parse_stream(std::move(*bytes), options, receiver)) {
+    note(error->where, error->message);
+    r.failed = true;
+    return r;
+  }
+  note_diagnostics(receiver.diagnostics());
   return r;
 }
 
@@ -256,23 +293,19 @@ int run(ParseArgs& args) {
   }
   cli::Progress progress("bulletin-parse", inputs.files.size(), "files",
                          inputs.files.size() > 1 && cli::progress_wanted(args.quiet));
-  // Workers render in parallel; a single worker leaves it to the writer, which
-  // streams each document out instead of holding its text.
+  // Workers render in parallel, each into its result; a single worker writes
+  // each document out as it is found instead of holding its text.
   const bool parallel = args.jobs > 1 && inputs.files.size() > 1;
   cli::run_ordered<FileResult>(
       inputs.files.size(), args.jobs,
-      [&](std::size_t i) { return parse_one(inputs.files[i], args, base, parallel); },
+      [&](std::size_t i) {
+        return parse_one(inputs.files[i], args, base, parallel ? nullptr : &out);
+      },
       [&](FileResult&& r) {
         if (!r.messages.empty()) progress.message(r.messages);
         failed = failed || r.failed;
         progress.advance();
-        if (r.unrendered) {
-          bool written = true;
-          render(*r.unrendered, args,
-                 [&](std::string_view piece) { written = written && out.write(piece); });
-          return written;
-        }
-        return out.write(r.output);
+        return !r.write_failed && out.write(r.output);
       });
   progress.finish();
   if (const int code = cli::commit_output("bulletin-parse", out, args.output, failed);

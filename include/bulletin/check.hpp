@@ -52,6 +52,29 @@ struct CheckOptions {
 /// Evaluates again the relations already listed in `doc.checks` (say, read
 /// back from bulletin-parse JSON) with the tolerances of `options`. Checks whose
 /// rule is disabled, or whose fact indexes do not fit the relation, are dropped.
+/// check_consistency() with `options.text` for facts that arrive a group of
+/// whole lines at a time, as extract_facts_in_groups() hands them over: the same
+/// checks, holding only the end of the previous group besides the group at
+/// hand. Facts' spans must still index `text`.
+class GroupChecker {
+ public:
+  GroupChecker(std::string_view text, CheckOptions options);
+  /// The next group: its facts, the index of the first among all facts, and
+  /// where the group's lines end in `text` (the next group starts there).
+  void add(const std::vector<Fact>& facts, std::size_t first, std::size_t end);
+  /// All checks, in the order check_consistency() gives them.
+  [[nodiscard]] std::vector<Check> finish();
+
+ private:
+  std::string_view text_;
+  CheckOptions options_;
+  std::vector<Fact> context_;  // the previous group's facts a sum may still need
+  std::size_t context_first_ = 0;
+  std::size_t cues_from_ = 0;
+  std::vector<Check> sums_;
+  std::vector<Check> rates_;
+};
+
 [[nodiscard]] std::vector<Check> recheck(const Document& doc, const CheckOptions& options);
 
 }  // namespace bulletin

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -29,5 +30,25 @@ struct Extraction {
 [[nodiscard]] Extraction extract_facts(std::string_view normalized,
                                        const Segmentation& segmentation,
                                        const ExtractOptions& options = {});
+
+/// The facts found in one group of whole lines, [begin, end) of the normalized
+/// text. `first` is the index of facts[0] among all the document's facts.
+struct FactGroup {
+  std::vector<Fact>& facts;  // the handler may move them out; they are cleared after it
+  std::size_t first = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+using FactGroupHandler = std::function<void(FactGroup&)>;
+
+/// extract_facts(), handing the facts to `on_group` a group of lines (about
+/// 64 KB) at a time instead of holding them all, so that a large document's
+/// facts can be written as they are found. The same facts in the same order;
+/// the groups cover the text from the first to the last fact without gaps.
+/// Returns the diagnostics.
+[[nodiscard]] std::vector<Diagnostic> extract_facts_in_groups(std::string_view normalized,
+                                                              const Segmentation& segmentation,
+                                                              const ExtractOptions& options,
+                                                              const FactGroupHandler& on_group);
 
 }  // namespace bulletin

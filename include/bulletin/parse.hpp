@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,33 @@ struct ParseOptions {
 /// limit, with the location of the line). An empty or blank input is
 /// a Document with an `empty-input` diagnostic, not an error.
 [[nodiscard]] Result<Document> parse(std::string_view bytes, const ParseOptions& options = {});
+
+/// Receives a document from parse_stream() in the order bulletin/1 writes it,
+/// so that a large document can be written while only a group of its facts is
+/// in memory.
+class DocumentReceiver {
+ public:
+  virtual ~DocumentReceiver() = default;
+  /// Everything but the facts, checks and diagnostics, which are empty here.
+  virtual void begin(const Document& head) = 0;
+  /// The next facts, in document order; `first` is the index of facts[0]
+  /// among all of them. Called any number of times, with spans as parse() maps them.
+  virtual void facts(const std::vector<Fact>& facts, std::size_t first) = 0;
+  /// The checks and diagnostics, once every fact was given.
+  virtual void end(const std::vector<Check>& checks,
+                   const std::vector<Diagnostic>& diagnostics) = 0;
+};
+
+/// parse(), handing the document to `receiver` in pieces as it is found: the
+/// pieces make up the document parse() returns. On an error, which parse()
+/// would return, the receiver is not called.
+[[nodiscard]] std::optional<Error> parse_stream(std::string_view bytes, const ParseOptions& options,
+                                                DocumentReceiver& receiver);
+
+/// The same, taking the input so that its memory is freed once it is decoded:
+/// `bytes` is left empty.
+[[nodiscard]] std::optional<Error> parse_stream(std::string&& bytes, const ParseOptions& options,
+                                                DocumentReceiver& receiver);
 
 /// Library version ("0.1.0").
 [[nodiscard]] const char* version() noexcept;

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bulletin/document.hpp"
+#include "bulletin/parse.hpp"
 #include "bulletin/result.hpp"
 
 namespace bulletin {
@@ -22,6 +24,29 @@ void write_json(const Document& doc, int indent, const OutputSink& sink);
 void write_facts_jsonl(const Document& doc, const OutputSink& sink);
 void write_facts_json(const Document& doc, int indent, const OutputSink& sink);
 void write_facts_table(const Document& doc, char separator, const OutputSink& sink);
+
+enum class OutputFormat { json, jsonl, facts_json, facts_jsonl, csv, tsv };
+
+/// Writes a document as parse_stream() hands it over, holding none of its
+/// facts. The bytes are bulletin-parse's for the format: json is write_json()
+/// with indent 2, jsonl with indent -1, facts_json is write_facts_json() with
+/// indent 2, each followed by a line break; facts_jsonl is write_facts_jsonl(),
+/// csv and tsv are write_facts_table() rows.
+class DocumentWriter final : public DocumentReceiver {
+ public:
+  DocumentWriter(OutputFormat format, OutputSink sink);
+  ~DocumentWriter() override;
+  DocumentWriter(const DocumentWriter&) = delete;
+  DocumentWriter& operator=(const DocumentWriter&) = delete;
+
+  void begin(const Document& head) override;
+  void facts(const std::vector<Fact>& facts, std::size_t first) override;
+  void end(const std::vector<Check>& checks, const std::vector<Diagnostic>& diagnostics) override;
+
+ private:
+  struct State;  // holds the JSON writer, which is not part of the interface
+  std::unique_ptr<State> state_;
+};
 
 /// One document as a JSON object; `indent` < 0 gives a single line.
 [[nodiscard]] std::string to_json(const Document& doc, int indent = 2);

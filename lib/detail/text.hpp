@@ -143,4 +143,18 @@ struct LineColumn {
 std::vector<LineColumn> resolve_line_columns(std::string_view text,
                                              const std::vector<std::size_t>& offsets);
 
+/// The line and column of offsets that mostly come in increasing order (the
+/// facts of a document as they are found): each query sweeps on from the last
+/// one, and only an offset behind it starts again from the top.
+class LineColumnCursor {
+ public:
+  explicit LineColumnCursor(std::string_view text) : text_(text) {}
+  [[nodiscard]] LineColumn at(std::size_t offset);
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  LineColumn at_;
+};
+
 }  // namespace bulletin::detail
