@@ -7,6 +7,7 @@
 #include <unicode/uvernum.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -21,21 +22,42 @@
 namespace bulletin {
 
 void OffsetMap::add(std::size_t derived, std::size_t origin) {
-  if (!points_.empty()) {
-    const auto& [d, o] = points_.back();
-    // Still on the same diagonal: the existing checkpoint already covers it.
+  if (!runs_.empty()) {
+    Run& run = runs_.back();
+    const std::uint64_t d = run.derived + (run.count - 1) * run.derived_step;
+    const std::uint64_t o = run.origin + (run.count - 1) * run.origin_step;
+    // Still on the same diagonal: the last checkpoint already covers it.
     if (derived >= d && origin >= o && derived - d == origin - o) return;
+    const bool forward =
+        derived > d && origin >= o && derived - d <= UINT32_MAX && origin - o <= UINT32_MAX;
+    if (forward && run.count == 1) {
+      run.derived_step = static_cast<std::uint32_t>(derived - d);
+      run.origin_step = static_cast<std::uint32_t>(origin - o);
+      ++run.count;
+      ++checkpoints_;
+      return;
+    }
+    if (forward && derived - d == run.derived_step && origin - o == run.origin_step) {
+      ++run.count;
+      ++checkpoints_;
+      return;
+    }
   }
-  points_.emplace_back(derived, origin);
+  runs_.push_back({derived, origin, 0, 0, 1});
+  ++checkpoints_;
 }
 
 std::size_t OffsetMap::map(std::size_t derived) const {
-  if (points_.empty()) return derived;
-  auto it = std::upper_bound(points_.begin(), points_.end(), derived,
-                             [](std::size_t value, const auto& p) { return value < p.first; });
-  if (it == points_.begin()) return static_cast<std::size_t>(points_.front().second);
+  if (runs_.empty()) return derived;
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), derived,
+                             [](std::size_t value, const Run& r) { return value < r.derived; });
+  if (it == runs_.begin()) return static_cast<std::size_t>(runs_.front().origin);
   --it;
-  return static_cast<std::size_t>(it->second + (derived - it->first));
+  const std::uint64_t offset = derived - it->derived;
+  const std::uint64_t i =
+      it->count == 1 ? 0 : std::min<std::uint64_t>(offset / it->derived_step, it->count - 1);
+  return static_cast<std::size_t>(it->origin + i * it->origin_step +
+                                  (offset - i * it->derived_step));
 }
 
 namespace {
@@ -264,6 +286,9 @@ Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::s
     break;
   }
   out.to_source.add(out.text.size(), bytes.size());
+  // Held as long as the document is; the text grew by guesses.
+  out.to_source.shrink_to_fit();
+  out.text.shrink_to_fit();
   return out;
 }
 

@@ -287,6 +287,8 @@ Normalized normalize(std::string_view utf8) {
   Normalizer normalizer;
   Normalized result = normalizer.run(utf8);
   result.to_input.add(result.text.size(), utf8.size());
+  // Held as long as the document is: no room to grow is left in it.
+  result.to_input.shrink_to_fit();
   return result;
 }
 

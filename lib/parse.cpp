@@ -147,11 +147,11 @@ void map_findings(const Decoded& decoded, const Normalized& normalized, std::vec
   }
 }
 
-/// Maps fact spans as they arrive in text order, sweeping the decoded text
-/// once for their lines and columns.
-class FactMapper {
+/// Maps spans that arrive in text order (turns, sections, facts), sweeping the
+/// decoded text once for their lines and columns.
+class SpanCursor {
  public:
-  FactMapper(const Decoded& decoded, const Normalized& normalized)
+  SpanCursor(const Decoded& decoded, const Normalized& normalized)
       : decoded_(decoded), normalized_(normalized), cursor_(decoded.text) {}
 
   void map(SourceSpan& s) {
@@ -204,24 +204,21 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   head.source = std::move(source);
   std::vector<Diagnostic> diagnostics = std::move(head.diagnostics);
   head.diagnostics.clear();
-  // The extractor reads turns and sections at normalized offsets: they are
-  // mapped for the receiver, then put back.
-  std::vector<SourceSpan> kept;
-  kept.reserve(head.turns.size() + head.sections.size());
-  SpanMapper mapper(decoded, normalized);
-  for (auto& t : head.turns) {
-    kept.push_back(t.span);
-    mapper.add(t.span);
-  }
+  // The extractor reads where sections start in the normalized text: the
+  // spans are mapped for the receiver, then those starts are put back.
+  std::vector<std::size_t> section_starts;
+  section_starts.reserve(head.sections.size());
+  SpanCursor turn_spans(decoded, normalized);
+  for (auto& t : head.turns) turn_spans.map(t.span);
+  SpanCursor section_spans(decoded, normalized);
   for (auto& s : head.sections) {
-    kept.push_back(s.span);
-    mapper.add(s.span);
+    section_starts.push_back(s.span.start);
+    section_spans.map(s.span);
   }
-  mapper.apply();
   receiver.begin(head);
-  std::size_t k = 0;
-  for (auto& t : head.turns) t.span = kept[k++];
-  for (auto& s : head.sections) s.span = kept[k++];
+  for (std::size_t k = 0; k < head.sections.size(); ++k) {
+    head.sections[k].span.start = section_starts[k];
+  }
   // The extractor needs no turn's text: it is written, so let it go.
   for (auto& t : head.turns) std::string().swap(t.text);
 
@@ -230,11 +227,11 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   extract_options.max_facts = options.max_facts;
   CheckOptions check_options;
   GroupChecker checker(normalized.text, check_options);
-  FactMapper facts(decoded, normalized);
+  SpanCursor fact_spans(decoded, normalized);
   auto extracted =
       extract_facts_in_groups(normalized.text, seg, extract_options, [&](FactGroup& group) {
         checker.add(group.facts, group.first, group.end);
-        for (auto& f : group.facts) facts.map(f.span);
+        for (auto& f : group.facts) fact_spans.map(f.span);
         receiver.facts(group.facts, group.first);
       });
   for (auto& d : extracted) diagnostics.push_back(std::move(d));

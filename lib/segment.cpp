@@ -504,6 +504,11 @@ class Segmenter {
     find_turns();
     find_sections();
     pair_questions();
+    // The turns' texts are copied last, once the line table is gone: a
+    // transcript's turns hold nearly all of it, so the two never coexist.
+    std::vector<TextLine>().swap(lines_);
+    auto& turns = result_.document.turns;
+    for (std::size_t k = 0; k < turns.size(); ++k) turns[k].text = std::string(turn_text(k));
     result_.document.speakers = roster_;
     std::sort(result_.excluded.begin(), result_.excluded.end(),
               [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
@@ -522,8 +527,17 @@ class Segmenter {
     diags.push_back({severity, std::move(code), std::move(message), offset, 0, 0});
   }
 
+  /// The body of turn `k`, without its label: Turn::text.
+  std::string_view turn_text(std::size_t k) const {
+    const std::size_t begin = result_.turn_bodies[k].begin;
+    const std::size_t end = result_.document.turns[k].span.end;
+    return detail::trim_blank_lines(text_.substr(begin, end - begin));
+  }
+
   void split() {
-    for (const auto& l : detail::split_lines(text_)) {
+    const auto split_lines = detail::split_lines(text_);
+    lines_.reserve(split_lines.size());
+    for (const auto& l : split_lines) {
       TextLine line{l.begin, l.end, l.begin, l.end};
       while (line.begin < line.end && (text_[line.begin] == ' ' || text_[line.begin] == '\t'))
         ++line.begin;
@@ -668,8 +682,6 @@ class Segmenter {
       while (body_end > m.body_begin && (text_[body_end - 1] == '\n' || text_[body_end - 1] == ' '))
         --body_end;
       turn.span.end = std::max(body_end, m.body_begin);
-      turn.text = std::string(
-          detail::trim_blank_lines(text_.substr(m.body_begin, turn.span.end - m.body_begin)));
       exclude(m.begin, m.body_begin);
       result_.turn_bodies.push_back({m.body_begin, end});
       doc.turns.push_back(std::move(turn));
@@ -720,6 +732,10 @@ class Segmenter {
 
   void find_sections() {
     const auto& turns = result_.document.turns;
+    // Nearly every line can open a heading (a dense communiqué has one every
+    // few lines), and growing the list would hold its old and new copies at
+    // once. A reservation costs only the pages that are written.
+    result_.document.sections.reserve(lines_.size() - std::min(header_end_line_, lines_.size()));
     std::size_t next_turn = 0;
     for (std::size_t i = header_end_line_; i < lines_.size(); ++i) {
       const TextLine& line = lines_[i];
@@ -807,7 +823,7 @@ class Segmenter {
     for (std::size_t k = 0; k < turns.size(); ++k) {
       Turn& q = turns[k];
       if (q.kind != TurnKind::question) continue;
-      if (auto who = find_addressee(q.text)) q.addressee = who;
+      if (auto who = find_addressee(turn_text(k))) q.addressee = who;
       if (k + 1 < turns.size()) {
         Turn& a = turns[k + 1];
         if (a.role == Role::official || a.role == Role::answer || a.role == Role::unknown) {

@@ -19,7 +19,10 @@ namespace bulletin {
 
 /// Maps byte offsets of a derived text back to the text it came from. Between
 /// two checkpoints offsets advance together, so a text that only shifted (a
-/// stripped BOM) costs one checkpoint.
+/// stripped BOM) costs one checkpoint. Checkpoints at a steady stride (each
+/// two-byte GB18030 character becoming three bytes of UTF-8) are kept as one
+/// run, so a Chinese text in a legacy encoding does not cost a checkpoint per
+/// character.
 class OffsetMap {
  public:
   /// Records that position `derived` corresponds to position `origin`.
@@ -27,10 +30,24 @@ class OffsetMap {
   void add(std::size_t derived, std::size_t origin);
   /// The origin position of `derived`.
   [[nodiscard]] std::size_t map(std::size_t derived) const;
-  [[nodiscard]] std::size_t checkpoints() const { return points_.size(); }
+  /// Gives back the room the map kept to grow into, once it is complete.
+  void shrink_to_fit() { runs_.shrink_to_fit(); }
+  /// How many checkpoints were recorded (those on the diagonal of the one
+  /// before are not).
+  [[nodiscard]] std::size_t checkpoints() const { return checkpoints_; }
 
  private:
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> points_;
+  /// Checkpoints (derived + i * derived_step, origin + i * origin_step) for
+  /// i in [0, count).
+  struct Run {
+    std::uint64_t derived = 0;
+    std::uint64_t origin = 0;
+    std::uint32_t derived_step = 0;
+    std::uint32_t origin_step = 0;
+    std::uint64_t count = 1;
+  };
+  std::vector<Run> runs_;
+  std::size_t checkpoints_ = 0;
 };
 
 struct DecodeOptions {

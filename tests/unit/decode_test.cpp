@@ -2,7 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace bulletin;
 
@@ -108,4 +113,73 @@ TEST_SUITE("decode") {
     REQUIRE(d);
     CHECK(d->text.empty());
   }
+}
+
+namespace {
+
+/// The map as its contract states it, one checkpoint per call.
+std::size_t map_by_checkpoints(const std::vector<std::pair<std::size_t, std::size_t>>& points,
+                               std::size_t derived) {
+  if (points.empty()) return derived;
+  auto it = std::upper_bound(points.begin(), points.end(), derived,
+                             [](std::size_t v, const auto& p) { return v < p.first; });
+  if (it == points.begin()) return points.front().second;
+  --it;
+  return it->second + (derived - it->first);
+}
+
+}  // namespace
+
+TEST_CASE("OffsetMap: runs at a steady stride map like one checkpoint per character") {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    OffsetMap map;
+    std::vector<std::pair<std::size_t, std::size_t>> points;
+    std::size_t d = rng() % 4;
+    std::size_t o = rng() % 4;
+    const int count = 1 + static_cast<int>(rng() % 300);
+    for (int k = 0; k < count; ++k) {
+      map.add(d, o);
+      points.emplace_back(d, o);
+      // Mostly strides that legacy encodings give (2 -> 3, 1 -> 1, 4 -> 4),
+      // with deletions (derived stays), insertions and odd jumps between.
+      switch (rng() % 8) {
+        case 0:
+          o += 1 + rng() % 5;
+          break;
+        case 1:
+          d += 1 + rng() % 5;
+          break;
+        case 2:
+          d += rng() % 40;
+          o += rng() % 40;
+          break;
+        default:
+          d += 3;
+          o += 2;
+          break;
+      }
+    }
+    for (std::size_t q = 0; q <= d + 5; ++q) {
+      REQUIRE_MESSAGE(map.map(q) == map_by_checkpoints(points, q),
+                      "round " << round << " at " << q);
+    }
+  }
+}
+
+TEST_CASE("OffsetMap: a GB18030 text maps back through its runs of two-byte characters") {
+  std::string gb;
+  for (int i = 0; i < 5000; ++i) gb += "\xD6\xD0";  // 中
+  gb += "abc";
+  for (int i = 0; i < 5000; ++i) gb += "\xCE\xC4";  // 文
+  DecodeOptions options;
+  options.encoding = "GB18030";
+  const auto decoded = decode(gb, options);
+  REQUIRE(decoded);
+  CHECK(decoded->text.size() == 30003);
+  CHECK(decoded->to_source.map(3 * 4999) == 2 * 4999);
+  CHECK(decoded->to_source.map(15000 + 2) == 10000 + 2);
+  CHECK(decoded->to_source.map(15003 + 3 * 10) == 10003 + 2 * 10);
+  CHECK(decoded->to_source.map(30003) == 20003);
+  CHECK(decoded->to_source.checkpoints() >= 9999);  // still counted as they were given
 }
