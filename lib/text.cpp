@@ -1,6 +1,7 @@
 #include "detail/text.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 #include "bulletin/document.hpp"
@@ -144,6 +145,24 @@ LineColumn LineColumnCursor::at(std::size_t offset) {
   if (target < pos_) {
     pos_ = 0;
     at_ = {};
+  }
+  if (!has_cr_) {
+    // Without carriage returns a line ends only at '\n', and both counts are
+    // plain byte counts the compiler vectorizes.
+    const char* const from = text_.data() + pos_;
+    const char* const to = text_.data() + target;
+    const auto breaks = static_cast<std::size_t>(std::count(from, to, '\n'));
+    const char* line = from;
+    if (breaks > 0) {
+      at_.line += breaks;
+      at_.column = 1;
+      line =
+          std::find(std::make_reverse_iterator(to), std::make_reverse_iterator(from), '\n').base();
+    }
+    at_.column += static_cast<std::size_t>(std::count_if(
+        line, to, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    pos_ = target;
+    return at_;
   }
   for (; pos_ < target; ++pos_) {
     const auto ch = static_cast<unsigned char>(text_[pos_]);

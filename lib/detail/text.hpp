@@ -148,11 +148,13 @@ std::vector<LineColumn> resolve_line_columns(std::string_view text,
 /// one, and only an offset behind it starts again from the top.
 class LineColumnCursor {
  public:
-  explicit LineColumnCursor(std::string_view text) : text_(text) {}
+  explicit LineColumnCursor(std::string_view text)
+      : text_(text), has_cr_(text.find('\r') != std::string_view::npos) {}
   [[nodiscard]] LineColumn at(std::size_t offset);
 
  private:
   std::string_view text_;
+  bool has_cr_ = false;
   std::size_t pos_ = 0;
   LineColumn at_;
 };

@@ -207,18 +207,47 @@ TEST_CASE("a sum whose cue opens a group's first line finds its whole in the gro
   }
 }
 
-TEST_CASE("the line and column cursor agrees with the one-pass resolver, also going back") {
+/// Lines end at \n, \r\n or a lone \r; columns count code points, not the \r
+/// of a \r\n. Offsets past the end stand at the end.
+detail::LineColumn line_column_by_definition(std::string_view text, std::size_t offset) {
+  detail::LineColumn at;
+  offset = std::min(offset, text.size());
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool crlf = c == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+    if (c == '\n' || (c == '\r' && !crlf)) {
+      ++at.line;
+      at.column = 1;
+    } else if (!crlf && (c & 0xC0) != 0x80) {
+      ++at.column;
+    }
+  }
+  return at;
+}
+
+TEST_CASE("the line and column cursor counts as the definition says, also going back") {
   std::mt19937 rng(7);
-  std::string text;
-  const char* pieces[] = {"a", "中", "\n", "\r\n", "\r", "𝄞", " ", "文字"};
-  for (int i = 0; i < 3000; ++i) text += pieces[rng() % std::size(pieces)];
-  std::vector<std::size_t> offsets;
-  for (int i = 0; i < 500; ++i) offsets.push_back(rng() % (text.size() + 10));
-  const auto expected = detail::resolve_line_columns(text, offsets);
-  detail::LineColumnCursor cursor(text);
-  for (std::size_t i = 0; i < offsets.size(); ++i) {
-    const auto at = cursor.at(offsets[i]);
-    CHECK(at.line == expected[i].line);
-    CHECK(at.column == expected[i].column);
+  const char* with_cr[] = {"a", "中", "\n", "\r\n", "\r", "𝄞", " ", "文字"};
+  const char* without_cr[] = {"a", "中", "\n", "\n\n", "𝄞", " ", "文字", "é"};
+  for (const auto* pieces : {with_cr, without_cr}) {
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += pieces[rng() % 8];
+    std::vector<std::size_t> offsets;
+    for (int i = 0; i < 500; ++i) {
+      // Runs of increasing offsets, as facts come, broken by jumps back.
+      const std::size_t previous = offsets.empty() ? 0 : offsets.back();
+      offsets.push_back(rng() % 5 == 0 ? rng() % (text.size() + 10)
+                                       : std::min(previous + rng() % 200, text.size() + 3));
+    }
+    const auto resolved = detail::resolve_line_columns(text, offsets);
+    detail::LineColumnCursor cursor(text);
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+      const auto expected = line_column_by_definition(text, offsets[i]);
+      const auto at = cursor.at(offsets[i]);
+      CHECK(at.line == expected.line);
+      CHECK(at.column == expected.column);
+      CHECK(resolved[i].line == expected.line);
+      CHECK(resolved[i].column == expected.column);
+    }
   }
 }
