@@ -16,44 +16,35 @@
 namespace bulletin {
 namespace {
 
-/// Maps every span of the document from normalized offsets to the input, and
-/// fills line and column from the decoded text in one sweep.
-class SpanMapper {
+/// Maps spans and findings from normalized offsets to the input, with the line
+/// and column of their start.
+class SpanLocator {
  public:
-  SpanMapper(const Decoded& decoded, const Normalized& normalized)
-      : decoded_(decoded), normalized_(normalized) {}
+  SpanLocator(const Decoded& decoded, const Normalized& normalized, const detail::LineIndex& lines)
+      : to_source_(decoded.to_source), to_input_(normalized.to_input), lines_(lines) {}
 
-  void add(SourceSpan& span) { spans_.push_back(&span); }
-  void add(Diagnostic& d) { diagnostics_.push_back(&d); }
+  void map(SourceSpan& s) const {
+    const std::size_t start = to_input_.map(s.start);
+    const std::size_t end = to_input_.map(s.end);
+    const detail::LineColumn at = lines_.at(start);
+    s.start = to_source_.map(start);
+    s.end = to_source_.map(end);
+    s.line = at.line;
+    s.column = at.column;
+  }
 
-  void apply() {
-    std::vector<std::size_t> offsets;
-    offsets.reserve(spans_.size() + diagnostics_.size());
-    for (SourceSpan* s : spans_) offsets.push_back(normalized_.to_input.map(s->start));
-    for (Diagnostic* d : diagnostics_) offsets.push_back(normalized_.to_input.map(d->offset));
-    const auto positions = detail::resolve_line_columns(decoded_.text, offsets);
-    for (std::size_t i = 0; i < spans_.size(); ++i) {
-      SourceSpan& s = *spans_[i];
-      const std::size_t end_in_decoded = normalized_.to_input.map(s.end);
-      s.start = decoded_.to_source.map(offsets[i]);
-      s.end = decoded_.to_source.map(end_in_decoded);
-      s.line = positions[i].line;
-      s.column = positions[i].column;
-    }
-    for (std::size_t i = 0; i < diagnostics_.size(); ++i) {
-      Diagnostic& d = *diagnostics_[i];
-      const std::size_t k = spans_.size() + i;
-      d.offset = decoded_.to_source.map(offsets[k]);
-      d.line = positions[k].line;
-      d.column = positions[k].column;
-    }
+  void map(Diagnostic& d) const {
+    const std::size_t offset = to_input_.map(d.offset);
+    const detail::LineColumn at = lines_.at(offset);
+    d.offset = to_source_.map(offset);
+    d.line = at.line;
+    d.column = at.column;
   }
 
  private:
-  const Decoded& decoded_;
-  const Normalized& normalized_;
-  std::vector<SourceSpan*> spans_;
-  std::vector<Diagnostic*> diagnostics_;
+  const OffsetMap& to_source_;
+  const OffsetMap& to_input_;
+  const detail::LineIndex& lines_;
 };
 
 /// The first line longer than `limit` bytes, as [begin, end); nullopt when
@@ -79,13 +70,15 @@ bool is_blank(std::string_view text) {
 
 /// The steps parse() and parse_stream() share, up to segmentation; hands the
 /// results to `finish`. They stay where they are built, as the segmentation
-/// refers to the normalized text.
-/// `owned`, when given, holds `bytes` and is released once they are decoded.
+/// refers to the normalized text. `owned`, when given, holds `bytes` and is
+/// released once they are decoded; the decoded text is released once it is
+/// normalized and indexed for lines and columns.
 template <typename Finish>
 auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& options,
              Finish&& finish)
     -> decltype(finish(std::declval<SourceInfo&>(), std::declval<const Decoded&>(),
-                       std::declval<const Normalized&>(), std::declval<Segmentation&>())) {
+                       std::declval<const Normalized&>(), std::declval<const SpanLocator&>(),
+                       std::declval<Segmentation&>())) {
   if (bytes.size() > options.max_input_bytes) {
     return Error{Errc::too_large,
                  fmt::format("input is {} bytes, over the limit of {} bytes", bytes.size(),
@@ -108,8 +101,11 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
   source.sha256 = detail::sha256_hex(bytes);
   if (owned != nullptr) std::string().swap(*owned);
   const Normalized normalized = normalize(decoded->text);
+  const detail::LineIndex lines(decoded->text);
+  std::string().swap(decoded->text);
+  const SpanLocator locator(*decoded, normalized, lines);
   Segmentation seg = segment(normalized.text);
-  return finish(source, *decoded, normalized, seg);
+  return finish(source, *decoded, normalized, locator, seg);
 }
 
 /// The diagnostics that follow the segmenter's and the extractor's.
@@ -130,12 +126,10 @@ void add_final_diagnostics(std::vector<Diagnostic>& diagnostics, const Decoded& 
 }
 
 /// Maps the checks and diagnostics, which parse() and parse_stream() give last.
-void map_findings(const Decoded& decoded, const Normalized& normalized, std::vector<Check>& checks,
-                  std::vector<Diagnostic>& diagnostics) {
-  SpanMapper mapper(decoded, normalized);
-  for (auto& c : checks) mapper.add(c.span);
-  for (auto& d : diagnostics) mapper.add(d);
-  mapper.apply();
+void map_findings(const SpanLocator& locator, const Normalized& normalized,
+                  std::vector<Check>& checks, std::vector<Diagnostic>& diagnostics) {
+  for (auto& c : checks) locator.map(c.span);
+  for (auto& d : diagnostics) locator.map(d);
   // Blank text maps offset 0 past the leading spaces; the finding is about
   // the whole input, so it names its start.
   if (is_blank(normalized.text)) {
@@ -147,32 +141,9 @@ void map_findings(const Decoded& decoded, const Normalized& normalized, std::vec
   }
 }
 
-/// Maps spans that arrive in text order (turns, sections, facts), sweeping the
-/// decoded text once for their lines and columns.
-class SpanCursor {
- public:
-  SpanCursor(const Decoded& decoded, const Normalized& normalized)
-      : decoded_(decoded), normalized_(normalized), cursor_(decoded.text) {}
-
-  void map(SourceSpan& s) {
-    const std::size_t start = normalized_.to_input.map(s.start);
-    const std::size_t end = normalized_.to_input.map(s.end);
-    const detail::LineColumn at = cursor_.at(start);
-    s.start = decoded_.to_source.map(start);
-    s.end = decoded_.to_source.map(end);
-    s.line = at.line;
-    s.column = at.column;
-  }
-
- private:
-  const Decoded& decoded_;
-  const Normalized& normalized_;
-  detail::LineColumnCursor cursor_;
-};
-
 /// parse()'s last steps: the whole document at once.
 Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
-                  Segmentation& seg, const ParseOptions& options) {
+                  const SpanLocator& locator, Segmentation& seg, const ParseOptions& options) {
   ExtractOptions extract_options;
   extract_options.units = options.units;
   extract_options.max_facts = options.max_facts;
@@ -188,18 +159,17 @@ Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& 
   check_options.text = normalized.text;  // spans still index it here
   doc.checks = check_consistency(doc, check_options);
 
-  SpanMapper mapper(decoded, normalized);
-  for (auto& t : doc.turns) mapper.add(t.span);
-  for (auto& s : doc.sections) mapper.add(s.span);
-  for (auto& f : doc.facts) mapper.add(f.span);
-  mapper.apply();
-  map_findings(decoded, normalized, doc.checks, doc.diagnostics);
+  for (auto& t : doc.turns) locator.map(t.span);
+  for (auto& s : doc.sections) locator.map(s.span);
+  for (auto& f : doc.facts) locator.map(f.span);
+  map_findings(locator, normalized, doc.checks, doc.diagnostics);
   return doc;
 }
 
 /// parse_stream()'s last steps: the head, the facts a group at a time, the rest.
 void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
-            Segmentation& seg, const ParseOptions& options, DocumentReceiver& receiver) {
+            const SpanLocator& locator, Segmentation& seg, const ParseOptions& options,
+            DocumentReceiver& receiver) {
   Document& head = seg.document;
   head.source = std::move(source);
   std::vector<Diagnostic> diagnostics = std::move(head.diagnostics);
@@ -208,12 +178,10 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   // spans are mapped for the receiver, then those starts are put back.
   std::vector<std::size_t> section_starts;
   section_starts.reserve(head.sections.size());
-  SpanCursor turn_spans(decoded, normalized);
-  for (auto& t : head.turns) turn_spans.map(t.span);
-  SpanCursor section_spans(decoded, normalized);
+  for (auto& t : head.turns) locator.map(t.span);
   for (auto& s : head.sections) {
     section_starts.push_back(s.span.start);
-    section_spans.map(s.span);
+    locator.map(s.span);
   }
   receiver.begin(head);
   for (std::size_t k = 0; k < head.sections.size(); ++k) {
@@ -227,17 +195,16 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   extract_options.max_facts = options.max_facts;
   CheckOptions check_options;
   GroupChecker checker(normalized.text, check_options);
-  SpanCursor fact_spans(decoded, normalized);
   auto extracted =
       extract_facts_in_groups(normalized.text, seg, extract_options, [&](FactGroup& group) {
         checker.add(group.facts, group.first, group.end);
-        for (auto& f : group.facts) fact_spans.map(f.span);
+        for (auto& f : group.facts) locator.map(f.span);
         receiver.facts(group.facts, group.first);
       });
   for (auto& d : extracted) diagnostics.push_back(std::move(d));
   add_final_diagnostics(diagnostics, decoded, normalized);
   std::vector<Check> checks = checker.finish();
-  map_findings(decoded, normalized, checks, diagnostics);
+  map_findings(locator, normalized, checks, diagnostics);
   receiver.end(checks, diagnostics);
 }
 
@@ -246,8 +213,8 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
 Result<Document> parse(std::string_view bytes, const ParseOptions& options) {
   return prepare(bytes, nullptr, options,
                  [&](SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
-                     Segmentation& seg) -> Result<Document> {
-                   return assemble(source, decoded, normalized, seg, options);
+                     const SpanLocator& locator, Segmentation& seg) -> Result<Document> {
+                   return assemble(source, decoded, normalized, locator, seg, options);
                  });
 }
 
@@ -257,8 +224,8 @@ std::optional<Error> parse_stream(std::string_view bytes, std::string* owned,
                                   const ParseOptions& options, DocumentReceiver& receiver) {
   auto done = prepare(bytes, owned, options,
                       [&](SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
-                          Segmentation& seg) -> Result<bool> {
-                        stream(source, decoded, normalized, seg, options, receiver);
+                          const SpanLocator& locator, Segmentation& seg) -> Result<bool> {
+                        stream(source, decoded, normalized, locator, seg, options, receiver);
                         return true;
                       });
   if (!done) return done.error();

@@ -1,6 +1,7 @@
 #include "detail/text.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <iterator>
 #include <numeric>
 
@@ -174,6 +175,50 @@ LineColumn LineColumnCursor::at(std::size_t offset) {
     }
   }
   return at_;
+}
+
+LineIndex::LineIndex(std::string_view text) : size_(text.size()) {
+  blocks_.resize(text.size() / 64 + 1);
+  std::uint64_t line = 1;
+  std::uint64_t column = 1;
+  for (std::size_t b = 0; b < blocks_.size(); ++b) {
+    Block& block = blocks_[b];
+    block.line = line;
+    block.column = column;
+    const std::size_t begin = b * 64;
+    const std::size_t end = std::min(text.size(), begin + 64);
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto ch = static_cast<unsigned char>(text[i]);
+      const std::uint64_t bit = std::uint64_t{1} << (i - begin);
+      if (ch == '\n' || (ch == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) {
+        block.breaks |= bit;
+        ++line;
+        column = 1;
+      } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
+        block.columns |= bit;
+        ++column;
+      }
+    }
+  }
+}
+
+LineColumn LineIndex::at(std::size_t offset) const {
+  offset = std::min(offset, size_);
+  const Block& block = blocks_[offset / 64];
+  const unsigned within = offset % 64;
+  const std::uint64_t before = within == 0 ? 0 : ~std::uint64_t{0} >> (64 - within);
+  const std::uint64_t breaks = block.breaks & before;
+  LineColumn at;
+  at.line = block.line + static_cast<std::size_t>(std::popcount(breaks));
+  if (breaks == 0) {
+    at.column = block.column + static_cast<std::size_t>(std::popcount(block.columns & before));
+  } else {
+    // Columns restart after the last break before the offset.
+    const unsigned last = 63 - static_cast<unsigned>(std::countl_zero(breaks));
+    const std::uint64_t after_break = before & ~(~std::uint64_t{0} >> (63 - last));
+    at.column = 1 + static_cast<std::size_t>(std::popcount(block.columns & after_break));
+  }
+  return at;
 }
 
 std::vector<LineColumn> resolve_line_columns(std::string_view text,

@@ -143,6 +143,28 @@ struct LineColumn {
 std::vector<LineColumn> resolve_line_columns(std::string_view text,
                                              const std::vector<std::size_t>& offsets);
 
+/// The line and column of any offset of a text, kept without the text: per 64
+/// bytes, a bit for each line break and each byte that starts a column, and
+/// the counts at the block's start. Half the text's size, so that a large
+/// document's decoded text can be let go once it is normalized.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  /// As resolve_line_columns() would give it; offsets past the end stand at
+  /// the end.
+  [[nodiscard]] LineColumn at(std::size_t offset) const;
+
+ private:
+  struct Block {
+    std::uint64_t breaks = 0;   // \n, or a \r not followed by \n
+    std::uint64_t columns = 0;  // bytes that advance the column
+    std::uint64_t line = 1;     // at the block's first byte
+    std::uint64_t column = 1;
+  };
+  std::vector<Block> blocks_;  // one more than the text fills, for its end
+  std::size_t size_ = 0;
+};
+
 /// The line and column of offsets that mostly come in increasing order (the
 /// facts of a document as they are found): each query sweeps on from the last
 /// one, and only an offset behind it starts again from the top.

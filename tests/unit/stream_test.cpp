@@ -225,7 +225,7 @@ detail::LineColumn line_column_by_definition(std::string_view text, std::size_t 
   return at;
 }
 
-TEST_CASE("the line and column cursor counts as the definition says, also going back") {
+TEST_CASE("the line and column cursor and index count as the definition says") {
   std::mt19937 rng(7);
   const char* with_cr[] = {"a", "中", "\n", "\r\n", "\r", "𝄞", " ", "文字"};
   const char* without_cr[] = {"a", "中", "\n", "\n\n", "𝄞", " ", "文字", "é"};
@@ -241,6 +241,7 @@ TEST_CASE("the line and column cursor counts as the definition says, also going 
     }
     const auto resolved = detail::resolve_line_columns(text, offsets);
     detail::LineColumnCursor cursor(text);
+    const detail::LineIndex index(text);
     for (std::size_t i = 0; i < offsets.size(); ++i) {
       const auto expected = line_column_by_definition(text, offsets[i]);
       const auto at = cursor.at(offsets[i]);
@@ -248,6 +249,30 @@ TEST_CASE("the line and column cursor counts as the definition says, also going 
       CHECK(at.column == expected.column);
       CHECK(resolved[i].line == expected.line);
       CHECK(resolved[i].column == expected.column);
+      CHECK(index.at(offsets[i]).line == expected.line);
+      CHECK(index.at(offsets[i]).column == expected.column);
+    }
+    // Every offset, so that each bit of each block and the end are asked for.
+    for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+      const auto expected = line_column_by_definition(text, offset);
+      REQUIRE(index.at(offset).line == expected.line);
+      REQUIRE(index.at(offset).column == expected.column);
+    }
+  }
+}
+
+TEST_CASE("the line index at block edges: breaks as the first and last byte of 64") {
+  for (const std::string_view brk : {"\n", "\r", "\r\n"}) {
+    std::string text(63, 'a');
+    text += brk;  // a break ends the first block (\r\n straddles it)
+    text += std::string(62, 'b') + "中";
+    text += brk;
+    text += "c";
+    const detail::LineIndex index(text);
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+      const auto expected = line_column_by_definition(text, offset);
+      REQUIRE(index.at(offset).line == expected.line);
+      REQUIRE(index.at(offset).column == expected.column);
     }
   }
 }
