@@ -438,12 +438,21 @@ class Extractor {
   /// Gives the group's facts to the handler and starts the next group, keeping
   /// the last fact, which the next one may take its subject from.
   void hand_over(const FactGroupHandler& on_group, std::size_t begin, std::size_t end) {
-    if (!out_.facts.empty()) carried_ = out_.facts.back();
-    const std::size_t count = out_.facts.size();
+    out_.facts.resize(live_);
+    if (live_ > 0) carried_ = out_.facts.back();
     FactGroup group{out_.facts, handed_, begin, end};
     on_group(group);
-    handed_ += count;
-    out_.facts.clear();
+    handed_ += live_;
+    live_ = 0;
+  }
+
+  /// The fact to fill next. In groups it is one of the last group's, whose
+  /// strings keep their room: most facts' clause, subject and section path
+  /// then fit without an allocation.
+  Fact& next_fact() {
+    if (live_ < out_.facts.size()) return out_.facts[live_++];
+    ++live_;
+    return out_.facts.emplace_back();
   }
 
   /// Sizes the fact list from the first group's matches, so that it is not
@@ -487,7 +496,7 @@ class Extractor {
     const std::size_t marker_end = excluded > 0 ? seg_.excluded[excluded - 1].end : 0;
     const bool accepted = accept(m);
     if (accepted) {
-      if (handed_ + out_.facts.size() >= options_.max_facts) {
+      if (handed_ + live_ >= options_.max_facts) {
         out_.diagnostics.push_back({Severity::warning, "too-many-facts",
                                     "fact limit of " + std::to_string(options_.max_facts) +
                                         " reached; the rest of the document was not extracted",
@@ -586,10 +595,15 @@ class Extractor {
   void build(NumberMatch& m, std::size_t previous_end, std::size_t next_begin) {
     // Built in place: a Fact is large, and moving it in costs as much as
     // filling most of it.
-    Fact& f = out_.facts.emplace_back();
-    const Fact* const previous = out_.facts.size() > 1 ? &out_.facts[out_.facts.size() - 2]
-                                 : carried_            ? &*carried_
-                                                       : nullptr;
+    Fact& f = next_fact();
+    const Fact* const previous = live_ > 1  ? &out_.facts[live_ - 2]
+                                 : carried_ ? &*carried_
+                                            : nullptr;
+    // Members that are set only sometimes start empty (the fact may be reused).
+    f.qualifier.reset();
+    f.direction.reset();
+    f.base.reset();
+    f.span = {};
     f.kind = m.kind;
     f.value = m.value;
     f.low = m.low;
@@ -610,12 +624,15 @@ class Extractor {
     if (turn) {
       f.turn = *turn;
       f.speaker = seg_.document.turns[static_cast<std::size_t>(*turn - 1)].speaker;
+    } else {
+      f.turn.reset();
+      f.speaker.reset();
     }
     const std::size_t clause_begin =
         std::max(clause_back_(text_, m.begin, floor),
                  m.begin > kMaxClauseBytes ? m.begin - kMaxClauseBytes : 0);
     const std::size_t clause_end = clause_forward_(text_, m.end, text_.size());
-    f.clause = std::string(detail::trim(text_.substr(clause_begin, clause_end - clause_begin)));
+    f.clause.assign(detail::trim(text_.substr(clause_begin, clause_end - clause_begin)));
     const ClauseWords& words = clause_words(clause_begin, clause_end);
 
     const std::size_t subject_begin = std::max(clause_begin, std::min(previous_end, m.begin));
@@ -679,11 +696,11 @@ class Extractor {
     const bool post_usable = detail::count_code_points(post) >= 2 && !is_filler(post);
     const bool listed_before = ends_with(pre, "等") || subject.find("、") != std::string_view::npos;
     if (post_usable && listed_before) {
-      f.subject = std::string(post);
+      f.subject.assign(post);
     } else if (post_usable && detail::count_code_points(subject) <= 2) {
-      f.subject = std::string(subject) + std::string(post);
+      f.subject.assign(subject).append(post);
     } else {
-      f.subject = std::string(subject);
+      f.subject.assign(subject);
     }
     if (f.subject.empty() && previous != nullptr && previous->turn == f.turn &&
         sentence_begin(m.begin, floor) <= previous->span.start) {
@@ -852,6 +869,7 @@ class Extractor {
   const ExtractOptions& options_;
   const UnitTable& units_;
   Extraction out_;
+  std::size_t live_ = 0;         // facts filled in the current group (all of them outside groups)
   std::size_t handed_ = 0;       // facts given to the group handler so far
   std::optional<Fact> carried_;  // the last fact handed over
   std::vector<std::size_t> open_;

@@ -34,7 +34,7 @@ struct Extraction {
 /// The facts found in one group of whole lines, [begin, end) of the normalized
 /// text. `first` is the index of facts[0] among all the document's facts.
 struct FactGroup {
-  std::vector<Fact>& facts;  // the handler may move them out; they are cleared after it
+  std::vector<Fact>& facts;  // the handler may move from them; they are refilled after it
   std::size_t first = 0;
   std::size_t begin = 0;
   std::size_t end = 0;
