@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "detail/text.hpp"
 
@@ -478,12 +480,18 @@ void GroupChecker::add(const std::vector<Fact>& facts, std::size_t first, std::s
   std::vector<Relation> relations;
   if (options_.sums) find_sums(view, passage, relations);
   for (const auto& r : relations) {
-    if (fits(view, r.rule, r.facts)) sums_.push_back(evaluate(view, r.rule, r.facts, options_));
+    if (fits(view, r.rule, r.facts)) {
+      checks_.push_back(evaluate(view, r.rule, r.facts, options_));
+      rates_.push_back(false);
+    }
   }
   relations.clear();
   if (options_.rates) find_rates(view, passage, relations);
   for (const auto& r : relations) {
-    if (fits(view, r.rule, r.facts)) rates_.push_back(evaluate(view, r.rule, r.facts, options_));
+    if (fits(view, r.rule, r.facts)) {
+      checks_.push_back(evaluate(view, r.rule, r.facts, options_));
+      rates_.push_back(true);
+    }
   }
   cues_from_ = end;
 
@@ -501,13 +509,33 @@ void GroupChecker::add(const std::vector<Fact>& facts, std::size_t first, std::s
 
 std::vector<Check> GroupChecker::finish() {
   // The order one pass over the whole text gives: sums, then rates, each in
-  // text order, then stably by position.
-  std::vector<Check> checks = std::move(sums_);
-  checks.insert(checks.end(), std::make_move_iterator(rates_.begin()),
-                std::make_move_iterator(rates_.end()));
-  std::stable_sort(checks.begin(), checks.end(),
-                   [](const Check& a, const Check& b) { return a.span.start < b.span.start; });
-  return checks;
+  // text order, then stably by position. The order is found on indexes and
+  // applied in place, as a dense text's checks are many and copying them
+  // while sorting would double them at the end of the document.
+  std::vector<std::size_t> order(checks_.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tuple(checks_[a].span.start, rates_[a], a) <
+           std::tuple(checks_[b].span.start, rates_[b], b);
+  });
+  // checks_[k] takes the check at order[k], following each cycle once.
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (order[k] == k) continue;
+    Check held = std::move(checks_[k]);
+    std::size_t j = k;
+    for (;;) {
+      const std::size_t from = order[j];
+      order[j] = j;
+      if (from == k) {
+        checks_[j] = std::move(held);
+        break;
+      }
+      checks_[j] = std::move(checks_[from]);
+      j = from;
+    }
+  }
+  rates_.clear();
+  return std::move(checks_);
 }
 
 std::vector<Check> check_consistency(const Document& doc, const CheckOptions& options) {

@@ -178,24 +178,25 @@ LineColumn LineColumnCursor::at(std::size_t offset) {
 }
 
 LineIndex::LineIndex(std::string_view text) : size_(text.size()) {
-  blocks_.resize(text.size() / 64 + 1);
+  blocks_.resize(text.size() / kBlockBytes + 1);
   std::uint64_t line = 1;
   std::uint64_t column = 1;
   for (std::size_t b = 0; b < blocks_.size(); ++b) {
     Block& block = blocks_[b];
     block.line = line;
     block.column = column;
-    const std::size_t begin = b * 64;
-    const std::size_t end = std::min(text.size(), begin + 64);
+    const std::size_t begin = b * kBlockBytes;
+    const std::size_t end = std::min(text.size(), begin + kBlockBytes);
     for (std::size_t i = begin; i < end; ++i) {
       const auto ch = static_cast<unsigned char>(text[i]);
-      const std::uint64_t bit = std::uint64_t{1} << (i - begin);
+      const std::size_t word = (i - begin) / 64;
+      const std::uint64_t bit = std::uint64_t{1} << ((i - begin) % 64);
       if (ch == '\n' || (ch == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) {
-        block.breaks |= bit;
+        block.breaks[word] |= bit;
         ++line;
         column = 1;
       } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
-        block.columns |= bit;
+        block.columns[word] |= bit;
         ++column;
       }
     }
@@ -204,19 +205,40 @@ LineIndex::LineIndex(std::string_view text) : size_(text.size()) {
 
 LineColumn LineIndex::at(std::size_t offset) const {
   offset = std::min(offset, size_);
-  const Block& block = blocks_[offset / 64];
-  const unsigned within = offset % 64;
-  const std::uint64_t before = within == 0 ? 0 : ~std::uint64_t{0} >> (64 - within);
-  const std::uint64_t breaks = block.breaks & before;
+  const Block& block = blocks_[offset / kBlockBytes];
+  const std::size_t within = offset % kBlockBytes;
+  std::array<std::uint64_t, kWords> before{};  // the bits of each word before the offset
+  for (std::size_t k = 0; k < kWords; ++k) {
+    const std::size_t first = k * 64;
+    if (within >= first + 64) {
+      before[k] = ~std::uint64_t{0};
+    } else if (within > first) {
+      before[k] = ~std::uint64_t{0} >> (64 - (within - first));
+    }
+  }
   LineColumn at;
-  at.line = block.line + static_cast<std::size_t>(std::popcount(breaks));
-  if (breaks == 0) {
-    at.column = block.column + static_cast<std::size_t>(std::popcount(block.columns & before));
-  } else {
-    // Columns restart after the last break before the offset.
-    const unsigned last = 63 - static_cast<unsigned>(std::countl_zero(breaks));
-    const std::uint64_t after_break = before & ~(~std::uint64_t{0} >> (63 - last));
-    at.column = 1 + static_cast<std::size_t>(std::popcount(block.columns & after_break));
+  at.line = block.line;
+  std::size_t last_word = kWords;  // the word of the last break before the offset
+  for (std::size_t k = 0; k < kWords; ++k) {
+    const std::uint64_t breaks = block.breaks[k] & before[k];
+    at.line += static_cast<std::size_t>(std::popcount(breaks));
+    if (breaks != 0) last_word = k;
+  }
+  if (last_word == kWords) {
+    at.column = block.column;
+    for (std::size_t k = 0; k < kWords; ++k) {
+      at.column += static_cast<std::size_t>(std::popcount(block.columns[k] & before[k]));
+    }
+    return at;
+  }
+  // Columns restart after the last break before the offset.
+  const auto last =
+      static_cast<unsigned>(63 - std::countl_zero(block.breaks[last_word] & before[last_word]));
+  at.column = 1;
+  for (std::size_t k = last_word; k < kWords; ++k) {
+    std::uint64_t counted = block.columns[k] & before[k];
+    if (k == last_word) counted &= ~(~std::uint64_t{0} >> (63 - last));
+    at.column += static_cast<std::size_t>(std::popcount(counted));
   }
   return at;
 }

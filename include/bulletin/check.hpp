@@ -71,8 +71,8 @@ class GroupChecker {
   std::vector<Fact> context_;  // the previous group's facts a sum may still need
   std::size_t context_first_ = 0;
   std::size_t cues_from_ = 0;
-  std::vector<Check> sums_;
-  std::vector<Check> rates_;
+  std::vector<Check> checks_;  // as found, group by group
+  std::vector<bool> rates_;    // per check: a rate (found after a group's sums)
 };
 
 [[nodiscard]] std::vector<Check> recheck(const Document& doc, const CheckOptions& options);

@@ -3,6 +3,7 @@
 
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -143,10 +144,10 @@ struct LineColumn {
 std::vector<LineColumn> resolve_line_columns(std::string_view text,
                                              const std::vector<std::size_t>& offsets);
 
-/// The line and column of any offset of a text, kept without the text: per 64
+/// The line and column of any offset of a text, kept without the text: per 128
 /// bytes, a bit for each line break and each byte that starts a column, and
-/// the counts at the block's start. Half the text's size, so that a large
-/// document's decoded text can be let go once it is normalized.
+/// the counts at the block's start. Three eighths of the text's size, so that
+/// a large document's decoded text can be let go once it is normalized.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
@@ -155,10 +156,12 @@ class LineIndex {
   [[nodiscard]] LineColumn at(std::size_t offset) const;
 
  private:
+  static constexpr std::size_t kWords = 2;
+  static constexpr std::size_t kBlockBytes = 64 * kWords;
   struct Block {
-    std::uint64_t breaks = 0;   // \n, or a \r not followed by \n
-    std::uint64_t columns = 0;  // bytes that advance the column
-    std::uint64_t line = 1;     // at the block's first byte
+    std::array<std::uint64_t, kWords> breaks{};   // \n, or a \r not followed by \n
+    std::array<std::uint64_t, kWords> columns{};  // bytes that advance the column
+    std::uint64_t line = 1;                       // at the block's first byte
     std::uint64_t column = 1;
   };
   std::vector<Block> blocks_;  // one more than the text fills, for its end

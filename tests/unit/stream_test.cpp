@@ -261,18 +261,22 @@ TEST_CASE("the line and column cursor and index count as the definition says") {
   }
 }
 
-TEST_CASE("the line index at block edges: breaks as the first and last byte of 64") {
+TEST_CASE("the line index at block and word edges, with breaks on either side of them") {
   for (const std::string_view brk : {"\n", "\r", "\r\n"}) {
-    std::string text(63, 'a');
-    text += brk;  // a break ends the first block (\r\n straddles it)
-    text += std::string(62, 'b') + "中";
-    text += brk;
-    text += "c";
-    const detail::LineIndex index(text);
-    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
-      const auto expected = line_column_by_definition(text, offset);
-      REQUIRE(index.at(offset).line == expected.line);
-      REQUIRE(index.at(offset).column == expected.column);
+    for (std::size_t lead : {62u, 63u, 64u, 126u, 127u, 128u}) {
+      // A break at or straddling byte 64 or 128, a character split by the
+      // edge after it, and a line that runs over several blocks.
+      std::string text(lead, 'a');
+      text += brk;
+      text += std::string(61, 'b') + "中";
+      text += brk;
+      text += std::string(300, 'c') + "文";
+      const detail::LineIndex index(text);
+      for (std::size_t offset = 0; offset <= text.size() + 1; ++offset) {
+        const auto expected = line_column_by_definition(text, offset);
+        REQUIRE(index.at(offset).line == expected.line);
+        REQUIRE(index.at(offset).column == expected.column);
+      }
     }
   }
 }
