@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <iterator>
 #include <numeric>
 
 #include "bulletin/document.hpp"
@@ -141,42 +140,6 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-LineColumn LineColumnCursor::at(std::size_t offset) {
-  const std::size_t target = std::min(offset, text_.size());
-  if (target < pos_) {
-    pos_ = 0;
-    at_ = {};
-  }
-  if (!has_cr_) {
-    // Without carriage returns a line ends only at '\n', and both counts are
-    // plain byte counts the compiler vectorizes.
-    const char* const from = text_.data() + pos_;
-    const char* const to = text_.data() + target;
-    const auto breaks = static_cast<std::size_t>(std::count(from, to, '\n'));
-    const char* line = from;
-    if (breaks > 0) {
-      at_.line += breaks;
-      at_.column = 1;
-      line =
-          std::find(std::make_reverse_iterator(to), std::make_reverse_iterator(from), '\n').base();
-    }
-    at_.column += static_cast<std::size_t>(std::count_if(
-        line, to, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    pos_ = target;
-    return at_;
-  }
-  for (; pos_ < target; ++pos_) {
-    const auto ch = static_cast<unsigned char>(text_[pos_]);
-    if (ch == '\n' || (ch == '\r' && !(pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n'))) {
-      ++at_.line;
-      at_.column = 1;
-    } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
-      ++at_.column;
-    }
-  }
-  return at_;
-}
-
 LineIndex::LineIndex(std::string_view text) : size_(text.size()) {
   blocks_.resize(text.size() / kBlockBytes + 1);
   std::uint64_t line = 1;
@@ -250,8 +213,22 @@ std::vector<LineColumn> resolve_line_columns(std::string_view text,
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
   std::vector<LineColumn> result(offsets.size());
-  LineColumnCursor cursor(text);
-  for (std::size_t index : order) result[index] = cursor.at(offsets[index]);
+  LineColumn at;
+  std::size_t pos = 0;
+  for (std::size_t index : order) {
+    const std::size_t target = std::min(offsets[index], text.size());
+    while (pos < target) {
+      const auto ch = static_cast<unsigned char>(text[pos]);
+      if (ch == '\n' || (ch == '\r' && !(pos + 1 < text.size() && text[pos + 1] == '\n'))) {
+        ++at.line;
+        at.column = 1;
+      } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
+        ++at.column;
+      }
+      ++pos;
+    }
+    result[index] = at;
+  }
   return result;
 }
 

@@ -88,22 +88,6 @@ struct FileResult {
   bool write_failed = false;  // writing straight to the output failed
 };
 
-void render(const Document& doc, const ParseArgs& args, const OutputSink& sink) {
-  if (args.format == "csv") return write_facts_table(doc, ',', sink);
-  if (args.format == "tsv") return write_facts_table(doc, '\t', sink);
-  if (args.format == "text") return sink(to_text_summary(doc));
-  if (args.format == "jsonl") {
-    if (args.facts) return write_facts_jsonl(doc, sink);
-    write_json(doc, -1, sink);
-    return sink("\n");
-  }
-  if (args.facts)
-    write_facts_json(doc, 2, sink);
-  else
-    write_json(doc, 2, sink);
-  sink("\n");
-}
-
 OutputFormat output_format(const ParseArgs& args) {
   if (args.format == "csv") return OutputFormat::csv;
   if (args.format == "tsv") return OutputFormat::tsv;
@@ -171,7 +155,7 @@ FileResult parse_one(const std::string& path, const ParseArgs& args, const Parse
       return r;
     }
     note_diagnostics(doc->diagnostics);
-    render(*doc, args, sink);
+    sink(to_text_summary(*doc));
     return r;
   }
   StreamingRender receiver(output_format(args), sink);

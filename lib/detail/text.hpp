@@ -168,20 +168,4 @@ class LineIndex {
   std::size_t size_ = 0;
 };
 
-/// The line and column of offsets that mostly come in increasing order (the
-/// facts of a document as they are found): each query sweeps on from the last
-/// one, and only an offset behind it starts again from the top.
-class LineColumnCursor {
- public:
-  explicit LineColumnCursor(std::string_view text)
-      : text_(text), has_cr_(text.find('\r') != std::string_view::npos) {}
-  [[nodiscard]] LineColumn at(std::size_t offset);
-
- private:
-  std::string_view text_;
-  bool has_cr_ = false;
-  std::size_t pos_ = 0;
-  LineColumn at_;
-};
-
 }  // namespace bulletin::detail
