@@ -141,13 +141,17 @@ void map_findings(const SpanLocator& locator, const Normalized& normalized,
   }
 }
 
+ExtractOptions extract_options(const ParseOptions& options) {
+  ExtractOptions extract;
+  extract.units = options.units;
+  extract.max_facts = options.max_facts;
+  return extract;
+}
+
 /// parse()'s last steps: the whole document at once.
 Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
                   const SpanLocator& locator, Segmentation& seg, const ParseOptions& options) {
-  ExtractOptions extract_options;
-  extract_options.units = options.units;
-  extract_options.max_facts = options.max_facts;
-  Extraction extraction = extract_facts(normalized.text, seg, extract_options);
+  Extraction extraction = extract_facts(normalized.text, seg, extract_options(options));
 
   Document doc = std::move(seg.document);
   doc.source = std::move(source);
@@ -190,17 +194,14 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   // The extractor needs no turn's text: it is written, so let it go.
   for (auto& t : head.turns) std::string().swap(t.text);
 
-  ExtractOptions extract_options;
-  extract_options.units = options.units;
-  extract_options.max_facts = options.max_facts;
   CheckOptions check_options;
   GroupChecker checker(normalized.text, check_options);
-  auto extracted =
-      extract_facts_in_groups(normalized.text, seg, extract_options, [&](FactGroup& group) {
-        checker.add(group.facts, group.first, group.end);
-        for (auto& f : group.facts) locator.map(f.span);
-        receiver.facts(group.facts, group.first);
-      });
+  auto extracted = extract_facts_in_groups(normalized.text, seg, extract_options(options),
+                                           [&](FactGroup& group) {
+                                             checker.add(group.facts, group.first, group.end);
+                                             for (auto& f : group.facts) locator.map(f.span);
+                                             receiver.facts(group.facts, group.first);
+                                           });
   for (auto& d : extracted) diagnostics.push_back(std::move(d));
   add_final_diagnostics(diagnostics, decoded, normalized);
   std::vector<Check> checks = checker.finish();
