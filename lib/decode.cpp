@@ -47,17 +47,51 @@ void OffsetMap::add(std::size_t derived, std::size_t origin) {
   ++checkpoints_;
 }
 
+void OffsetMap::add_piece(std::size_t derived, std::size_t origin, std::size_t derived_end,
+                          std::size_t origin_end) {
+  pieces_.push_back({derived, derived_end, origin, origin_end});
+}
+
+const OffsetMap::Piece* OffsetMap::piece_around(std::size_t derived) const {
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), derived,
+                             [](std::size_t value, const Piece& p) { return value < p.derived; });
+  if (it == pieces_.begin()) return nullptr;
+  --it;
+  return derived > it->derived && derived < it->derived_end ? &*it : nullptr;
+}
+
 std::size_t OffsetMap::map(std::size_t derived) const {
+  if (const Piece* piece = piece_around(derived)) return static_cast<std::size_t>(piece->origin);
+  return map_by_runs(derived);
+}
+
+std::size_t OffsetMap::map_end(std::size_t derived) const {
+  if (const Piece* piece = piece_around(derived)) {
+    return static_cast<std::size_t>(piece->origin_end);
+  }
+  return map_by_runs(derived);
+}
+
+std::size_t OffsetMap::map_by_runs(std::size_t derived) const {
   if (runs_.empty()) return derived;
   auto it = std::upper_bound(runs_.begin(), runs_.end(), derived,
                              [](std::size_t value, const Run& r) { return value < r.derived; });
   if (it == runs_.begin()) return static_cast<std::size_t>(runs_.front().origin);
+  const auto next_run = it;
   --it;
   const std::uint64_t offset = derived - it->derived;
   const std::uint64_t i =
       it->count == 1 ? 0 : std::min<std::uint64_t>(offset / it->derived_step, it->count - 1);
-  return static_cast<std::size_t>(it->origin + i * it->origin_step +
-                                  (offset - i * it->derived_step));
+  const std::uint64_t origin = it->origin + i * it->origin_step;
+  std::uint64_t advance = offset - i * it->derived_step;
+  // Where the derived text grew (a two-byte character became three bytes),
+  // offsets past the origin's length would run into the next checkpoint's.
+  const bool last_of_run = i + 1 == it->count;
+  if (!last_of_run || next_run != runs_.end()) {
+    const std::uint64_t next_origin = last_of_run ? next_run->origin : origin + it->origin_step;
+    if (next_origin >= origin) advance = std::min(advance, next_origin - origin);
+  }
+  return static_cast<std::size_t>(origin + advance);
 }
 
 namespace {

@@ -115,6 +115,10 @@ bool is_blank(char32_t c) {
          c == U'\t' || c == 0x1680;
 }
 
+/// FRACTION SLASH (which NFKC writes for ¾) and DIVISION SLASH, read as the
+/// '/' of 3/4 by the number recognizer.
+bool is_fraction_slash(char32_t c) { return c == 0x2044 || c == 0x2215; }
+
 bool is_invisible(char32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
 }
@@ -149,9 +153,11 @@ class Normalizer {
         char32_t cp = 0;
         if (std::size_t len = match_entity(in, pos, cp)) {
           ++out_.html_entities;
+          const std::size_t out_start = out_.text.size();
           emit(cp, start);
           pos += len;
           mark(pos);
+          note_piece(out_start, start, pos);
           continue;
         }
       }
@@ -181,8 +187,10 @@ class Normalizer {
         out_.text.append(in.data() + start, pos - start);
         continue;
       }
+      const std::size_t out_start = out_.text.size();
       emit(c, start);
       mark(pos);
+      note_piece(out_start, start, pos);
     }
     return std::move(out_);
   }
@@ -191,6 +199,16 @@ class Normalizer {
   bool at_line_start() const { return out_.text.empty() || out_.text.back() == '\n'; }
 
   void mark(std::size_t input_pos) { out_.to_input.add(out_.text.size(), input_pos); }
+
+  /// One character of the input that became several (¾ → 3⁄4) has no
+  /// counterpart for the offsets between them.
+  void note_piece(std::size_t out_start, std::size_t input_start, std::size_t input_end) {
+    const std::size_t out_end = out_.text.size();
+    if (out_end - out_start < 2) return;
+    const std::string_view emitted(out_.text.data() + out_start, out_end - out_start);
+    if (detail::count_code_points(emitted) < 2) return;
+    out_.to_input.add_piece(out_start, input_start, out_end, input_end);
+  }
 
   void emit_ascii(char c, std::size_t input_pos) {
     mark(input_pos);
@@ -202,6 +220,10 @@ class Normalizer {
     if (is_invisible(c)) return;
     if (is_blank(c)) {
       out_.text += ' ';
+      return;
+    }
+    if (is_fraction_slash(c)) {
+      out_.text += '/';
       return;
     }
     if (c < 0x80 || detail::is_han(c) || nfkc_ == nullptr ||
@@ -220,7 +242,17 @@ class Normalizer {
       if (U_FAILURE(status)) {
         append_utf8(utf8, c);
       } else {
-        folded.toUTF8String(utf8);
+        std::string with_fraction_slash;
+        folded.toUTF8String(with_fraction_slash);
+        const std::string_view slash = "\u2044";
+        for (std::size_t at = 0; at < with_fraction_slash.size();) {
+          if (with_fraction_slash.compare(at, slash.size(), slash) == 0) {
+            utf8 += '/';
+            at += slash.size();
+          } else {
+            utf8 += with_fraction_slash[at++];
+          }
+        }
       }
       if (utf8.size() > entry.bytes.size()) {
         out_.text += utf8;

@@ -25,10 +25,10 @@ class SpanLocator {
 
   void map(SourceSpan& s) const {
     const std::size_t start = to_input_.map(s.start);
-    const std::size_t end = to_input_.map(s.end);
+    const std::size_t end = to_input_.map_end(s.end);
     const detail::LineColumn at = lines_.at(start);
     s.start = to_source_.map(start);
-    s.end = to_source_.map(end);
+    s.end = to_source_.map_end(end);
     s.line = at.line;
     s.column = at.column;
   }

@@ -18,20 +18,38 @@
 namespace bulletin {
 
 /// Maps byte offsets of a derived text back to the text it came from. Between
-/// two checkpoints offsets advance together, so a text that only shifted (a
-/// stripped BOM) costs one checkpoint. Checkpoints at a steady stride (each
-/// two-byte GB18030 character becoming three bytes of UTF-8) are kept as one
-/// run, so a Chinese text in a legacy encoding does not cost a checkpoint per
+/// two checkpoints offsets advance together, up to the next checkpoint's
+/// origin, so a text that only shifted (a stripped BOM) costs one checkpoint
+/// and the map never decreases. Checkpoints at a steady stride (each two-byte
+/// GB18030 character becoming three bytes of UTF-8) are kept as one run, so a
+/// Chinese text in a legacy encoding does not cost a checkpoint per character.
+///
+/// A character that became several (NFKC turns ¾ into 3⁄4 and ㈠ into (一))
+/// is recorded as a piece: offsets inside it have no counterpart in the
+/// origin, so a span that starts there maps to the piece's start and one that
+/// ends there to its end, and a slice of the origin is never cut inside a
 /// character.
 class OffsetMap {
  public:
   /// Records that position `derived` corresponds to position `origin`.
   /// Checkpoints must be added in increasing order of `derived`.
   void add(std::size_t derived, std::size_t origin);
-  /// The origin position of `derived`.
+  /// Records that derived [derived, derived_end) was made from origin
+  /// [origin, origin_end) as a whole, once both ends have been added as
+  /// checkpoints. Pieces must be added in increasing order.
+  void add_piece(std::size_t derived, std::size_t origin, std::size_t derived_end,
+                 std::size_t origin_end);
+  /// The origin position of `derived` as the start of a span: inside a
+  /// piece, the piece's origin start.
   [[nodiscard]] std::size_t map(std::size_t derived) const;
+  /// The origin position of `derived` as the end of a span: inside a piece,
+  /// the piece's origin end.
+  [[nodiscard]] std::size_t map_end(std::size_t derived) const;
   /// Gives back the room the map kept to grow into, once it is complete.
-  void shrink_to_fit() { runs_.shrink_to_fit(); }
+  void shrink_to_fit() {
+    runs_.shrink_to_fit();
+    pieces_.shrink_to_fit();
+  }
   /// How many checkpoints were recorded (those on the diagonal of the one
   /// before are not).
   [[nodiscard]] std::size_t checkpoints() const { return checkpoints_; }
@@ -46,7 +64,19 @@ class OffsetMap {
     std::uint32_t origin_step = 0;
     std::uint64_t count = 1;
   };
+  struct Piece {
+    std::uint64_t derived = 0;
+    std::uint64_t derived_end = 0;
+    std::uint64_t origin = 0;
+    std::uint64_t origin_end = 0;
+  };
+  /// The piece `derived` lies strictly inside, if any.
+  [[nodiscard]] const Piece* piece_around(std::size_t derived) const;
+  /// The origin position of `derived` from the checkpoints alone.
+  [[nodiscard]] std::size_t map_by_runs(std::size_t derived) const;
+
   std::vector<Run> runs_;
+  std::vector<Piece> pieces_;
   std::size_t checkpoints_ = 0;
 };
 

@@ -1,6 +1,7 @@
 // Normalizing: a canonical copy of the decoded text for the later stages.
 //
-// NFKC folds full-width digits, letters and punctuation (２０２３，％ → 2023,%);
+// NFKC folds full-width digits, letters and punctuation (２０２３，％ → 2023,%)
+// and vulgar fractions (¾ → 3/4, with fraction slashes written as '/');
 // NBSP, U+3000 and other spaces become ASCII spaces; CRLF, CR and form feeds
 // become \n; HTML tags copied from web pages are dropped (block tags end the
 // line) and character references (&ldquo; &nbsp; &#8220;) are resolved.

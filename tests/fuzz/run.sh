@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for SECONDS from the seed corpus (tests/fuzz/README.md):
 #   tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET…]
+# With BULLETIN_FUZZ_RUNS=N a target stops after N inputs instead (SECONDS
+# still bounds it), so a run explores the same inputs on a fast or slow machine.
 # Inputs libFuzzer adds go to BUILD_DIR/fuzz-corpus/TARGET, crashes to
 # BUILD_DIR/fuzz-artifacts/; each target's final `cov:` line is printed.
 set -euo pipefail
@@ -39,7 +41,9 @@ for t in "${targets[@]}"; do
   # shellcheck disable=SC2046
   # A fixed seed (BULLETIN_FUZZ_SEED, 0 = random) makes a CI smoke run explore
   # the same inputs each time, so a red run points at a change, not at luck.
-  if "$bin" "${dict[@]}" -seed="${BULLETIN_FUZZ_SEED:-1}" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+  runs=()
+  [ -z "${BULLETIN_FUZZ_RUNS:-}" ] || runs=(-runs="$BULLETIN_FUZZ_RUNS")
+  if "$bin" "${dict[@]}" "${runs[@]}" -seed="${BULLETIN_FUZZ_SEED:-1}" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$BUILD/fuzz-artifacts/$t-" \
     "$work" $(seeds_of "$t") >"$log" 2>&1; then
     echo "fuzz_$t: $(grep -aE '^#[0-9]+.*(DONE|cov:)' "$log" | tail -1)"

@@ -117,15 +117,25 @@ TEST_SUITE("decode") {
 
 namespace {
 
-/// The map as its contract states it, one checkpoint per call.
+/// The map as its contract states it, one checkpoint per call: offsets advance
+/// together from the checkpoint before, but not past the next one's origin.
 std::size_t map_by_checkpoints(const std::vector<std::pair<std::size_t, std::size_t>>& points,
                                std::size_t derived) {
   if (points.empty()) return derived;
   auto it = std::upper_bound(points.begin(), points.end(), derived,
                              [](std::size_t v, const auto& p) { return v < p.first; });
   if (it == points.begin()) return points.front().second;
+  const auto next = it;
   --it;
-  return it->second + (derived - it->first);
+  std::size_t advance = derived - it->first;
+  // Checkpoints on the diagonal of the one before are not kept, so the next
+  // one that counts is the first off it.
+  auto bound = next;
+  while (bound != points.end() && bound->first - it->first == bound->second - it->second) ++bound;
+  if (bound != points.end() && bound->second >= it->second) {
+    advance = std::min(advance, bound->second - it->second);
+  }
+  return it->second + advance;
 }
 
 }  // namespace

@@ -95,6 +95,20 @@ TEST_SUITE("extract") {
           "２．５亿元");
   }
 
+  TEST_CASE("a vulgar fraction is a fraction, and its span takes the character whole") {
+    const std::string text = "标题\n主持人:\n完成投资¾亿元,约⅓的项目已完工。\n";
+    const auto doc = parsed(text);
+    REQUIRE(doc.facts.size() == 2);
+    CHECK(doc.facts[0].text == "3/4亿元");
+    CHECK(doc.facts[0].value->to_string() == "75000000");
+    CHECK(text.substr(doc.facts[0].span.start, doc.facts[0].span.end - doc.facts[0].span.start) ==
+          "¾亿元");
+    CHECK(doc.facts[1].kind == NumberKind::fraction);
+    CHECK(doc.facts[1].text == "约1/3");
+    CHECK(text.substr(doc.facts[1].span.start, doc.facts[1].span.end - doc.facts[1].span.start) ==
+          "约⅓");
+  }
+
   TEST_CASE("dates, markers, phone numbers, names and slogans are not facts") {
     const auto doc = parsed(
         "标题\n主持人:\n一、2022年主要工作\n(一)贯彻党的二十大精神,坚持“两个维护”,深化“1+"

@@ -75,3 +75,37 @@ TEST_SUITE("normalize") {
     CHECK(n.to_input.map(n.text.find("问")) == std::string("12345=9\x1bGJ持人:\r\n").size());
   }
 }
+
+TEST_SUITE("normalize") {
+  TEST_CASE("a character NFKC makes several of maps back whole, and the map never decreases") {
+    // ¾ (2 bytes) → 3/4; ㈠ (3 bytes) → (一) (5 bytes); &#189; → 1/2.
+    const std::string in = "约¾亿元；㈠增长&#189;倍";
+    auto n = normalize(in);
+    REQUIRE(n.text == "约3/4亿元;(一)增长1/2倍");
+    const std::size_t three = n.text.find('3');
+    const std::size_t four = n.text.find('4');
+    const std::size_t after = n.text.find("亿");
+    CHECK(n.to_input.map(three) == 3);          // the piece starts where ¾ does
+    CHECK(n.to_input.map(four) == 3);           // a span starting at 4 takes all of ¾
+    CHECK(n.to_input.map_end(three + 1) == 5);  // one ending after 3 as well
+    CHECK(normalize("3\u20444\u22155").text == "3/4/5");
+    CHECK(n.to_input.map_end(four) == 5);
+    CHECK(n.to_input.map(after) == 5);
+    CHECK(n.to_input.map_end(after) == 5);
+    const std::size_t one = n.text.find("一");
+    CHECK(n.to_input.map(one) == in.find("㈠"));
+    CHECK(n.to_input.map_end(one + 3) == in.find("㈠") + 3);
+    const std::size_t half = n.text.find("1/");
+    CHECK(n.to_input.map(half + 1) == in.find("&#189;"));
+    CHECK(n.to_input.map_end(half + 1) == in.find("倍"));
+    std::size_t previous = 0;
+    for (std::size_t at = 0; at <= n.text.size(); ++at) {
+      const std::size_t start = n.to_input.map(at);
+      const std::size_t end = n.to_input.map_end(at);
+      CHECK(start >= previous);
+      CHECK(end >= start);
+      CHECK(end <= in.size());
+      previous = start;
+    }
+  }
+}
