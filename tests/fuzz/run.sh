@@ -2,7 +2,7 @@
 # Runs each fuzz target for SECONDS from the seed corpus (tests/fuzz/README.md):
 #   tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET…]
 # With BULLETIN_FUZZ_RUNS=N a target stops after N inputs instead (SECONDS
-# still bounds it), so a run explores the same inputs on a fast or slow machine.
+# still bounds it), so a run goes as far on a fast machine as on a slow one.
 # Inputs libFuzzer adds go to BUILD_DIR/fuzz-corpus/TARGET, crashes to
 # BUILD_DIR/fuzz-artifacts/; each target's final `cov:` line is printed.
 set -euo pipefail
