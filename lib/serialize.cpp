@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <utility>
 
 #include "detail/json_writer.hpp"
 #include "detail/text.hpp"
@@ -532,7 +535,10 @@ E enum_from(const Json& j, const char* field, std::initializer_list<E> values) {
 
 std::optional<Decimal> decimal_from(const Json& j) {
   if (j.is_null()) return std::nullopt;
-  if (j.is_number_integer()) return Decimal{j.get<std::int64_t>(), 0};
+  if (j.is_number_integer() &&
+      (!j.is_number_unsigned() || std::in_range<std::int64_t>(j.get<std::uint64_t>()))) {
+    return Decimal{j.get<std::int64_t>(), 0};
+  }
   if (!j.is_number()) throw std::invalid_argument("a number was expected");
   // Shortest round-trip text of the double, then exact decimal digits. Very
   // small or large doubles print with an exponent (a precision of 1e-12),
@@ -548,19 +554,62 @@ std::optional<Decimal> decimal_from(const Json& j) {
   return d;
 }
 
+/// A whole number that fits T. nlohmann's get<T>() casts a double such as
+/// 1e300 to an integer type, which is undefined, and wraps a negative number
+/// into an unsigned one; a document read from a file gets neither.
 template <typename T>
-std::optional<T> optional_from(const Json& j) {
+T integer_from(const Json& j, std::string_view field) {
+  if (j.is_number_unsigned()) {
+    if (const auto v = j.get<std::uint64_t>(); std::in_range<T>(v)) return static_cast<T>(v);
+  } else if (j.is_number_integer()) {
+    if (const auto v = j.get<std::int64_t>(); std::in_range<T>(v)) return static_cast<T>(v);
+  } else if (j.is_number_float()) {
+    // Whole doubles (3.0, as some tools rewrite integers) within [-2^d, 2^d),
+    // where d is T's number of value bits: both bounds are exact doubles.
+    const double v = j.get<double>();
+    const double limit = std::ldexp(1.0, std::numeric_limits<T>::digits);
+    const double lowest = std::numeric_limits<T>::is_signed ? -limit : 0.0;
+    if (std::isfinite(v) && v == std::floor(v) && v >= lowest && v < limit) {
+      return static_cast<T>(v);
+    }
+  }
+  throw std::invalid_argument(
+      fmt::format("field '{}' is not a whole number in range: {}", field, j.dump()));
+}
+
+template <typename T>
+T integer_at(const Json& object, const char* field) {
+  return integer_from<T>(object.at(field), field);
+}
+
+template <typename T>
+std::optional<T> optional_integer_at(const Json& object, const char* field) {
+  const Json& j = object.at(field);
   if (j.is_null()) return std::nullopt;
-  return j.get<T>();
+  return integer_from<T>(j, field);
+}
+
+std::optional<std::string> optional_string_from(const Json& j) {
+  if (j.is_null()) return std::nullopt;
+  return j.get<std::string>();
 }
 
 std::string string_or_empty(const Json& j) {
   return j.is_null() ? std::string() : j.get<std::string>();
 }
 
+std::vector<std::size_t> indexes_at(const Json& object, const char* field) {
+  const Json& j = object.at(field);
+  if (!j.is_array()) throw std::invalid_argument(fmt::format("field '{}' is not an array", field));
+  std::vector<std::size_t> indexes;
+  indexes.reserve(j.size());
+  for (const auto& index : j) indexes.push_back(integer_from<std::size_t>(index, field));
+  return indexes;
+}
+
 SourceSpan span_from(const Json& j) {
-  return {j.at("start").get<std::size_t>(), j.at("end").get<std::size_t>(),
-          j.at("line").get<std::size_t>(), j.at("column").get<std::size_t>()};
+  return {integer_at<std::size_t>(j, "start"), integer_at<std::size_t>(j, "end"),
+          integer_at<std::size_t>(j, "line"), integer_at<std::size_t>(j, "column")};
 }
 
 Document document_from(const Json& j) {
@@ -570,10 +619,10 @@ Document document_from(const Json& j) {
   Document d;
   const Json& src = j.at("source");
   d.source = {src.at("path").get<std::string>(), src.at("encoding").get<std::string>(),
-              src.at("bytes").get<std::size_t>(), src.at("sha256").get<std::string>()};
+              integer_at<std::size_t>(src, "bytes"), src.at("sha256").get<std::string>()};
   d.title = j.at("title").get<std::string>();
-  d.date = optional_from<std::string>(j.at("date"));
-  d.year = optional_from<int>(j.at("year"));
+  d.date = optional_string_from(j.at("date"));
+  d.year = optional_integer_at<int>(j, "year");
   for (const auto& [k, v] : j.at("metadata").items())
     d.metadata.emplace_back(k, v.get<std::string>());
   for (const auto& s : j.at("speakers")) {
@@ -582,28 +631,28 @@ Document document_from(const Json& j) {
   }
   for (const auto& t : j.at("turns")) {
     Turn turn;
-    turn.index = t.at("index").get<int>();
+    turn.index = integer_at<int>(t, "index");
     turn.speaker = t.at("speaker").get<std::string>();
     turn.role = enum_from(
         t, "role", {Role::host, Role::official, Role::reporter, Role::answer, Role::unknown});
     turn.kind = enum_from(t, "kind", {TurnKind::statement, TurnKind::question, TurnKind::answer});
     turn.outlet = string_or_empty(t.at("outlet"));
-    turn.addressee = optional_from<std::string>(t.at("addressee"));
-    turn.answers = optional_from<int>(t.at("answers"));
+    turn.addressee = optional_string_from(t.at("addressee"));
+    turn.answers = optional_integer_at<int>(t, "answers");
     turn.label = t.at("label").get<std::string>();
     turn.span = span_from(t.at("span"));
     turn.text = t.at("text").get<std::string>();
     d.turns.push_back(std::move(turn));
   }
   for (const auto& s : j.at("sections")) {
-    d.sections.push_back({optional_from<int>(s.at("turn")), s.at("level").get<int>(),
+    d.sections.push_back({optional_integer_at<int>(s, "turn"), integer_at<int>(s, "level"),
                           s.at("marker").get<std::string>(), s.at("heading").get<std::string>(),
                           span_from(s.at("span"))});
   }
   for (const auto& f : j.at("facts")) {
     Fact fact;
-    fact.turn = optional_from<int>(f.at("turn"));
-    fact.speaker = optional_from<std::string>(f.at("speaker"));
+    fact.turn = optional_integer_at<int>(f, "turn");
+    fact.speaker = optional_string_from(f.at("speaker"));
     fact.section = f.at("section").get<std::vector<std::string>>();
     fact.subject = f.at("subject").get<std::string>();
     fact.value = decimal_from(f.at("value"));
@@ -612,14 +661,14 @@ Document document_from(const Json& j) {
     fact.unit = string_or_empty(f.at("unit"));
     fact.unit_known = f.at("unit_known").get<bool>();
     fact.dimension = string_or_empty(f.at("dimension"));
-    fact.qualifier = optional_from<std::string>(f.at("qualifier"));
+    fact.qualifier = optional_string_from(f.at("qualifier"));
     fact.bound = enum_from(f, "bound", {Bound::exact, Bound::lower, Bound::upper, Bound::approx});
     fact.measure = enum_from(f, "measure",
                              {Measure::level, Measure::count, Measure::share, Measure::change,
                               Measure::pp_change, Measure::rank});
     if (!f.at("direction").is_null())
       fact.direction = enum_from(f, "direction", {Direction::up, Direction::down});
-    fact.base = optional_from<std::string>(f.at("base"));
+    fact.base = optional_string_from(f.at("base"));
     if (auto p = decimal_from(f.at("precision"))) fact.precision = *p;
     fact.kind = enum_from(
         f, "kind",
@@ -628,7 +677,7 @@ Document document_from(const Json& j) {
          NumberKind::date, NumberKind::time, NumberKind::identifier});
     fact.text = f.at("text").get<std::string>();
     fact.clause = f.at("clause").get<std::string>();
-    fact.year = optional_from<int>(f.at("year"));
+    fact.year = optional_integer_at<int>(f, "year");
     fact.target = f.at("target").get<bool>();
     fact.span = span_from(f.at("span"));
     d.facts.push_back(std::move(fact));
@@ -636,15 +685,15 @@ Document document_from(const Json& j) {
   for (const auto& c : j.at("checks")) {
     d.checks.push_back({c.at("rule").get<std::string>(),
                         enum_from(c, "status", {CheckStatus::ok, CheckStatus::mismatch}),
-                        c.at("message").get<std::string>(),
-                        c.at("facts").get<std::vector<std::size_t>>(), span_from(c.at("span"))});
+                        c.at("message").get<std::string>(), indexes_at(c, "facts"),
+                        span_from(c.at("span"))});
   }
   for (const auto& g : j.at("diagnostics")) {
     d.diagnostics.push_back(
         {enum_from(g, "severity", {Severity::note, Severity::warning, Severity::error}),
          g.at("code").get<std::string>(), g.at("message").get<std::string>(),
-         g.at("offset").get<std::size_t>(), g.at("line").get<std::size_t>(),
-         g.at("column").get<std::size_t>()});
+         integer_at<std::size_t>(g, "offset"), integer_at<std::size_t>(g, "line"),
+         integer_at<std::size_t>(g, "column")});
   }
   return d;
 }

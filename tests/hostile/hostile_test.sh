@@ -372,13 +372,18 @@ case "$CASE" in
   json-hostile)
     "$PARSE" "$SAMPLE" >"$WORK/good.json"
     sed '0,/"value": [0-9.]*/s//"value": 1e999/' "$WORK/good.json" >"$WORK/inf.json"
-    jq -c '.facts[0].span.start = 99999999999 | .facts[0].span.line = -1' "$WORK/good.json" >"$WORK/span.json"
-    run "$VALIDATE" -s "$SCHEMA" "$WORK/inf.json" "$WORK/span.json"
+    jq -c '.facts[0].span.start = 99999999999' "$WORK/good.json" >"$WORK/span.json"
+    # A negative or fractional offset is not read as a huge one.
+    jq -c '.facts[0].span.line = -1' "$WORK/good.json" >"$WORK/negative.json"
+    jq -c '.facts[0].span.column = 2.2e108' "$WORK/good.json" >"$WORK/huge.json"
+    run "$VALIDATE" -s "$SCHEMA" "$WORK/inf.json" "$WORK/span.json" "$WORK/negative.json" "$WORK/huge.json"
     expect_status 2
-    expect_out "2 files: 0 valid, 1 invalid, 1 unreadable"
+    expect_out "4 files: 0 valid, 1 invalid, 3 unreadable"
     line=$(grep -n '"value": 1e999' "$WORK/inf.json" | head -1 | cut -d: -f1)
     expect_err "bulletin-validate: $WORK/inf.json:$line:"
     expect_err "invalid JSON: number overflow parsing '1e999'"
+    expect_err "$WORK/negative.json:1:1: not a bulletin/1 document: field 'line' is not a whole number in range: -1"
+    expect_err "$WORK/huge.json:1:1: not a bulletin/1 document: field 'column' is not a whole number in range: 2.2e+108"
     ;;
   *)
     fail "unknown case"

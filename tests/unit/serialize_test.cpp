@@ -57,6 +57,32 @@ TEST_SUITE("serialize") {
     CHECK(wrong.error().message.find("unsupported schema") != std::string::npos);
   }
 
+  TEST_CASE("from_json takes whole numbers in range for integer fields, and refuses the rest") {
+    const Document doc = sample();
+    const auto with_span_start = [&](const nlohmann::json& start) {
+      auto j = nlohmann::json::parse(to_json(doc));
+      j["facts"][0]["span"]["start"] = start;
+      return from_json(j.dump());
+    };
+    const auto whole = with_span_start(12.0);
+    REQUIRE(whole);
+    CHECK(whole->facts[0].span.start == 12);
+    for (const auto& bad : {nlohmann::json(2.2e108), nlohmann::json(-1), nlohmann::json(1.5),
+                            nlohmann::json(18446744073709551616.0), nlohmann::json("7")}) {
+      const auto refused = with_span_start(bad);
+      REQUIRE_FALSE(refused);
+      CHECK(refused.error().code == Errc::invalid_json);
+    }
+    auto j = nlohmann::json::parse(to_json(doc));
+    j["turns"][0]["index"] = 4294967296LL;  // past int
+    CHECK_FALSE(from_json(j.dump()));
+    j = nlohmann::json::parse(to_json(doc));
+    j["facts"][0]["value"] = 18446744073709551615ULL;  // past int64: read as a double, not wrapped
+    const auto big = from_json(j.dump());
+    REQUIRE(big);
+    CHECK(big->facts[0].value->to_string() == "18446744073709552000");
+  }
+
   TEST_CASE("CSV quotes, TSV flattens") {
     const Document doc = sample();
     const std::string csv = facts_to_table(doc, ',');
