@@ -242,17 +242,9 @@ class Normalizer {
       if (U_FAILURE(status)) {
         append_utf8(utf8, c);
       } else {
-        std::string with_fraction_slash;
-        folded.toUTF8String(with_fraction_slash);
-        const std::string_view slash = "\u2044";
-        for (std::size_t at = 0; at < with_fraction_slash.size();) {
-          if (with_fraction_slash.compare(at, slash.size(), slash) == 0) {
-            utf8 += '/';
-            at += slash.size();
-          } else {
-            utf8 += with_fraction_slash[at++];
-          }
-        }
+        folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2044)),
+                              icu::UnicodeString(static_cast<UChar32>('/')));
+        folded.toUTF8String(utf8);
       }
       if (utf8.size() > entry.bytes.size()) {
         out_.text += utf8;
