@@ -80,6 +80,11 @@ set(_bulletin_pc_dl "")
 foreach(_lib IN LISTS CMAKE_DL_LIBS)
   string(APPEND _bulletin_pc_dl " -l${_lib}")
 endforeach()
+# It runs a thread of its own for a large document, which older C libraries
+# also keep apart.
+if(CMAKE_THREAD_LIBS_INIT)
+  string(APPEND _bulletin_pc_dl " ${CMAKE_THREAD_LIBS_INIT}")
+endif()
 if(BULLETIN_STATIC)
   set(BULLETIN_PC_REQUIRES "icu-uc icu-i18n yaml-cpp fmt")
   set(BULLETIN_PC_REQUIRES_PRIVATE "")

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <iterator>
 #include <string>
 #include <vector>
 
 #include "detail/lexicon.hpp"
+#include "detail/numbers_lexicon.hpp"
 #include "detail/segment_util.hpp"
 #include "detail/text.hpp"
 #include "detail/word_set.hpp"
@@ -389,29 +391,31 @@ class Extractor {
         options_(options),
         units_(options.units != nullptr ? *options.units : UnitTable::builtin()) {}
 
-  Extraction run() { return run(nullptr); }
+  Extraction run() { return run(nullptr, nullptr); }
 
-  std::vector<Diagnostic> run_in_groups(const FactGroupHandler& on_group) {
-    return std::move(run(&on_group).diagnostics);
+  std::vector<Diagnostic> run_in_groups(const FactGroupHandler& on_group,
+                                        const GroupNumberFinder* numbers) {
+    return std::move(run(&on_group, numbers).diagnostics);
   }
 
  private:
-  static constexpr std::size_t kChunkBytes = 1 << 14;
   // Dense communiqués hold a number every 35 bytes; fewer are facts.
   static constexpr std::size_t kMinBytesPerFact = 32;
 
-  Extraction run(const FactGroupHandler* on_group) {
-    const std::size_t base = std::min(seg_.body_begin, text_.size());
+  Extraction run(const FactGroupHandler* on_group, const GroupNumberFinder* numbers) {
+    const std::size_t base = first_fact_group(text_, seg_, options_).begin;
     std::size_t excluded = 0;
     std::size_t previous_end = base;
     // The recognizer runs over a group of lines at a time: each match is used
     // once, in order, and a dense communiqué holds a number every 35 bytes
     // (a match is ~300 bytes), so holding all of them would cost ten times
-    // the text. Numbers never span a line break, so the groups give the
-    // matches one pass over the whole body would.
+    // the text. The groups end where no number spans the line break (see
+    // next_fact_group), so they give the matches one pass over the body would.
     for (std::size_t chunk = base; chunk < text_.size();) {
-      const std::size_t chunk_end = chunk_boundary(chunk);
-      auto matches = find_numbers(text_.substr(chunk, chunk_end - chunk), units_);
+      const std::size_t chunk_end = next_fact_group(text_, {0, chunk}, options_).end;
+      auto matches = numbers != nullptr
+                         ? (*numbers)({chunk, chunk_end})
+                         : find_numbers(text_.substr(chunk, chunk_end - chunk), units_);
       for (auto& m : matches) {
         m.begin += chunk;
         m.end += chunk;
@@ -465,14 +469,6 @@ class Extractor {
                            first_matches * (body % first_bytes) / first_bytes + 1;
     estimate = std::min({estimate, body / kMinBytesPerFact + 1, options_.max_facts});
     out_.facts.reserve(estimate);
-  }
-
-  /// The end of the line group starting at `begin`: just after the first
-  /// line break at least kChunkBytes on.
-  std::size_t chunk_boundary(std::size_t begin) const {
-    if (text_.size() - begin <= kChunkBytes) return text_.size();
-    const std::size_t line_end = text_.find('\n', begin + kChunkBytes);
-    return line_end == std::string_view::npos ? text_.size() : line_end + 1;
   }
 
   /// Turns one match into a fact if it is one; false once the fact limit is
@@ -899,7 +895,56 @@ std::vector<Diagnostic> extract_facts_in_groups(std::string_view normalized,
                                                 const Segmentation& segmentation,
                                                 const ExtractOptions& options,
                                                 const FactGroupHandler& on_group) {
-  return Extractor(normalized, segmentation, options).run_in_groups(on_group);
+  return Extractor(normalized, segmentation, options).run_in_groups(on_group, nullptr);
+}
+
+std::vector<Diagnostic> extract_facts_in_groups(std::string_view normalized,
+                                                const Segmentation& segmentation,
+                                                const ExtractOptions& options,
+                                                const FactGroupHandler& on_group,
+                                                const GroupNumberFinder& numbers) {
+  return Extractor(normalized, segmentation, options).run_in_groups(on_group, &numbers);
+}
+
+FactGroupLines first_fact_group(std::string_view normalized, const Segmentation& segmentation,
+                                const ExtractOptions& options) {
+  const std::size_t begin = std::min(segmentation.body_begin, normalized.size());
+  return next_fact_group(normalized, {begin, begin}, options);
+}
+
+namespace {
+
+/// Whether a group may end at the line break at `at`. A number's unit may
+/// wrap onto the next line (8710\n人), so a line that ends in a numeral does
+/// not end a group: the recognizer must see both lines at once.
+bool ends_group(std::string_view text, std::size_t at) {
+  if (at == 0) return true;
+  std::size_t pos = at;
+  const char32_t c = detail::prev_code_point(text, pos);
+  if (c < 0x80) return !(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '%');
+  return detail::numeral_char(c).type == detail::NumChar::none;
+}
+
+}  // namespace
+
+// A group ends just after the first line break group_bytes on that does not
+// follow a numeral; 64 KB further on, after any line break, so that a group
+// stays small whatever the text. Numbers span a line break only after a
+// numeral, so the groups find the numbers one pass over the whole body would.
+FactGroupLines next_fact_group(std::string_view normalized, FactGroupLines group,
+                               const ExtractOptions& options) {
+  constexpr std::size_t kLongestSearch = 1 << 16;
+  const std::size_t begin = group.end;
+  const std::size_t size = std::max<std::size_t>(options.group_bytes, 1);
+  if (normalized.size() - begin <= size) return {begin, normalized.size()};
+  const std::size_t any_break_from = normalized.size() - begin - size <= kLongestSearch
+                                         ? normalized.size()
+                                         : begin + size + kLongestSearch;
+  for (std::size_t at = normalized.find('\n', begin + size); at != std::string_view::npos;
+       at = normalized.find('\n', at + 1)) {
+    if (at >= any_break_from || ends_group(normalized, at)) return {begin, at + 1};
+  }
+  return {begin, normalized.size()};
 }
 
 }  // namespace bulletin

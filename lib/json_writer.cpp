@@ -30,7 +30,10 @@ void JsonWriter::grow(std::size_t n) {
 }
 
 void JsonWriter::flush_buffer() {
-  if (size_ > 0) sink_(std::string_view(data_.get(), size_));
+  if (size_ > 0) {
+    sink_(std::string_view(data_.get(), size_));
+    ++flushes_;
+  }
   size_ = 0;
 }
 

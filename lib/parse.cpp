@@ -3,7 +3,15 @@
 #include <fmt/format.h>
 #include <unicode/uversion.h>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
 #include <optional>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "bulletin/check.hpp"
@@ -68,6 +76,89 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
+/// A queue between two threads. put() waits while `capacity` items are
+/// queued; take() waits for an item. Once cancelled, neither waits and both
+/// fail, so a side that gives up frees the other.
+template <typename T>
+class Channel {
+ public:
+  explicit Channel(std::size_t capacity) : capacity_(capacity) {}
+
+  /// False, dropping the item, once cancelled.
+  bool put(T item) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return items_.size() < capacity_ || cancelled_; });
+    if (cancelled_) return false;
+    items_.push_back(std::move(item));
+    changed_.notify_all();
+    return true;
+  }
+
+  /// False once closed and emptied, or cancelled.
+  bool take(T& into) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return !items_.empty() || closed_ || cancelled_; });
+    if (cancelled_ || items_.empty()) return false;
+    into = std::move(items_.front());
+    items_.pop_front();
+    changed_.notify_all();
+    return true;
+  }
+
+  /// Nothing more will be put.
+  void close() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    changed_.notify_all();
+  }
+
+  void cancel() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    cancelled_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<T> items_;
+  bool closed_ = false;
+  bool cancelled_ = false;
+};
+
+/// Thrown inside a pipeline thread to stop it once another has given up.
+struct PipelineStopped {};
+
+/// A thread that keeps what it throws for the one that joins it.
+class Worker {
+ public:
+  template <typename Body>
+  explicit Worker(Body body)
+      : thread_([this, body = std::move(body)]() mutable {
+          try {
+            body();
+          } catch (const PipelineStopped&) {
+          } catch (...) {
+            failure_ = std::current_exception();
+          }
+        }) {}
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+  ~Worker() {
+    if (thread_.joinable()) thread_.join();
+  }
+  /// Waits for the thread; rethrows what it threw.
+  void join() {
+    thread_.join();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  std::exception_ptr failure_;
+  std::thread thread_;
+};
+
 /// The steps parse() and parse_stream() share, up to segmentation; hands the
 /// results to `finish`. They stay where they are built, as the segmentation
 /// refers to the normalized text. `owned`, when given, holds `bytes` and is
@@ -98,12 +189,33 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
   source.path = options.path;
   source.encoding = decoded->encoding;
   source.bytes = bytes.size();
-  source.sha256 = detail::sha256_hex(bytes);
-  if (owned != nullptr) std::string().swap(*owned);
-  const Normalized normalized = normalize(decoded->text);
-  const detail::LineIndex lines(decoded->text);
+  std::optional<detail::LineIndex> lines;
+  const auto digest_and_index = [&] {
+    source.sha256 = detail::sha256_hex(bytes);
+    if (owned != nullptr) std::string().swap(*owned);
+    lines.emplace(decoded->text);
+  };
+  Normalized normalized;
+  // On a large input with a thread to spare, the digest and the line index
+  // are made beside normalization.
+  constexpr std::size_t kWorthAThread = 1 << 16;
+  std::optional<Worker> beside;
+  if (options.threads >= 2 && bytes.size() >= kWorthAThread) {
+    try {
+      beside.emplace(digest_and_index);
+    } catch (const std::system_error&) {
+      beside.reset();
+    }
+  }
+  if (beside) {
+    normalized = normalize(decoded->text);
+    beside->join();
+  } else {
+    digest_and_index();
+    normalized = normalize(decoded->text);
+  }
   std::string().swap(decoded->text);
-  const SpanLocator locator(*decoded, normalized, lines);
+  const SpanLocator locator(*decoded, normalized, *lines);
   Segmentation seg = segment(normalized.text);
   return finish(source, *decoded, normalized, locator, seg);
 }
@@ -170,38 +282,93 @@ Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& 
   return doc;
 }
 
+/// extract_facts_in_groups() with the numbers of each group found on a
+/// thread of its own, at most two groups ahead; `on_group` is called on this
+/// one. Exceptions from either side reach the caller after both have stopped.
+std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentation& seg,
+                                          const ExtractOptions& options,
+                                          const FactGroupHandler& on_group) {
+  struct Numbers {
+    std::size_t begin = 0;
+    std::vector<NumberMatch> matches;
+  };
+  Channel<Numbers> numbers(2);
+  const UnitTable& units = options.units != nullptr ? *options.units : UnitTable::builtin();
+  std::optional<Worker> recognizer;
+  try {
+    recognizer.emplace([&] {
+      try {
+        for (FactGroupLines g = first_fact_group(text, seg, options); g.begin < text.size();
+             g = next_fact_group(text, g, options)) {
+          if (!numbers.put({g.begin, find_numbers(text.substr(g.begin, g.end - g.begin), units)}))
+            return;
+        }
+      } catch (...) {
+        numbers.cancel();
+        throw;
+      }
+      numbers.close();
+    });
+  } catch (const std::system_error&) {
+    // No thread to be had: one after the other on this one.
+    return extract_facts_in_groups(text, seg, options, on_group);
+  }
+  std::vector<Diagnostic> diagnostics;
+  try {
+    diagnostics = extract_facts_in_groups(text, seg, options, on_group, [&](FactGroupLines lines) {
+      Numbers found;
+      if (!numbers.take(found)) throw PipelineStopped{};
+      if (found.begin != lines.begin)
+        throw std::logic_error("extract_pipelined: groups out of step");
+      return std::move(found.matches);
+    });
+  } catch (const PipelineStopped&) {
+    // The recognizer failed: join() below says why.
+  } catch (...) {
+    numbers.cancel();
+    throw;
+  }
+  // Done early (the fact limit): the recognizer is not waited for.
+  numbers.cancel();
+  recognizer->join();
+  return diagnostics;
+}
+
 /// parse_stream()'s last steps: the head, the facts a group at a time, the rest.
 void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
             const SpanLocator& locator, Segmentation& seg, const ParseOptions& options,
             DocumentReceiver& receiver) {
-  Document& head = seg.document;
+  // The receiver is given a copy of the head with mapped spans, while the
+  // extractor reads the segmentation's, which index the normalized text. The
+  // turns' text moves to the copy: the extractor never reads it.
+  std::vector<std::string> turn_texts;
+  turn_texts.reserve(seg.document.turns.size());
+  for (auto& t : seg.document.turns) turn_texts.push_back(std::move(t.text));
+  Document head = seg.document;
+  for (std::size_t k = 0; k < head.turns.size(); ++k) head.turns[k].text = std::move(turn_texts[k]);
   head.source = std::move(source);
   std::vector<Diagnostic> diagnostics = std::move(head.diagnostics);
   head.diagnostics.clear();
-  // The extractor reads where sections start in the normalized text: the
-  // spans are mapped for the receiver, then those starts are put back.
-  std::vector<std::size_t> section_starts;
-  section_starts.reserve(head.sections.size());
   for (auto& t : head.turns) locator.map(t.span);
-  for (auto& s : head.sections) {
-    section_starts.push_back(s.span.start);
-    locator.map(s.span);
-  }
+  for (auto& s : head.sections) locator.map(s.span);
+
   receiver.begin(head);
-  for (std::size_t k = 0; k < head.sections.size(); ++k) {
-    head.sections[k].span.start = section_starts[k];
-  }
-  // The extractor needs no turn's text: it is written, so let it go.
-  for (auto& t : head.turns) std::string().swap(t.text);
+  head = Document{};  // its turns' text is written: let it go
 
   CheckOptions check_options;
   GroupChecker checker(normalized.text, check_options);
-  auto extracted = extract_facts_in_groups(normalized.text, seg, extract_options(options),
-                                           [&](FactGroup& group) {
-                                             checker.add(group.facts, group.first, group.end);
-                                             for (auto& f : group.facts) locator.map(f.span);
-                                             receiver.facts(group.facts, group.first);
-                                           });
+  const FactGroupHandler on_group = [&](FactGroup& group) {
+    checker.add(group.facts, group.first, group.end);
+    for (auto& f : group.facts) locator.map(f.span);
+    receiver.facts(group.facts, group.first);
+  };
+  const ExtractOptions extract = extract_options(options);
+  // A second thread pays off once there are groups to overlap.
+  const FactGroupLines first = first_fact_group(normalized.text, seg, extract);
+  std::vector<Diagnostic> extracted =
+      options.threads >= 2 && first.end < normalized.text.size()
+          ? extract_pipelined(normalized.text, seg, extract, on_group)
+          : extract_facts_in_groups(normalized.text, seg, extract, on_group);
   for (auto& d : extracted) diagnostics.push_back(std::move(d));
   add_final_diagnostics(diagnostics, decoded, normalized);
   std::vector<Check> checks = checker.finish();

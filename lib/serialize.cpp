@@ -52,7 +52,6 @@ void write_value(JsonWriter& w, const SourceSpan& s);
 void write_value(JsonWriter& w, const Speaker& s);
 void write_value(JsonWriter& w, const Turn& t);
 void write_value(JsonWriter& w, const Section& s);
-void write_value(JsonWriter& w, const Fact& f);
 void write_value(JsonWriter& w, const Check& c);
 void write_value(JsonWriter& w, const Diagnostic& d);
 
@@ -90,35 +89,61 @@ const char* direction_name(const std::optional<Direction>& d) {
   return d ? to_string(*d) : nullptr;
 }
 
-/// The fact's members, without the braces around them.
-void write_fact_fields(JsonWriter& w, const Fact& f) {
-  field(w, "turn", f.turn);
-  field(w, "speaker", f.speaker);
-  field(w, "section", f.section);
-  field(w, "subject", f.subject);
-  field(w, "value", f.value);
-  field(w, "low", f.low);
-  field(w, "high", f.high);
-  field(w, "unit", NullIfEmpty{f.unit});
-  field(w, "unit_known", f.unit_known);
-  field(w, "dimension", NullIfEmpty{f.dimension});
-  field(w, "qualifier", f.qualifier);
-  field(w, "bound", to_string(f.bound));
-  field(w, "measure", to_string(f.measure));
-  w.key("direction");
-  if (const char* d = direction_name(f.direction))
-    w.string(d);
-  else
-    w.null();
-  field(w, "base", f.base);
-  field(w, "precision", std::optional<Decimal>(f.precision));
-  field(w, "kind", to_string(f.kind));
-  field(w, "text", f.text);
-  field(w, "clause", f.clause);
-  field(w, "year", f.year);
-  field(w, "target", f.target);
-  field(w, "span", f.span);
-}
+/// An enumerator's name, which needs no escaping.
+struct Known {
+  const char* name;
+};
+
+void write_value(JsonWriter& w, Known k) { w.known_string(k.name); }
+
+/// Writes the members of one fact after another. Most facts stand under the
+/// same headings as the one before, and the section path is the longest part
+/// of a fact, so its JSON is kept and written again while it stays the same.
+class FactFields {
+ public:
+  void write(JsonWriter& w, const Fact& f) {
+    field(w, "turn", f.turn);
+    field(w, "speaker", f.speaker);
+    w.key("section");
+    write_section(w, f.section);
+    field(w, "subject", f.subject);
+    field(w, "value", f.value);
+    field(w, "low", f.low);
+    field(w, "high", f.high);
+    field(w, "unit", NullIfEmpty{f.unit});
+    field(w, "unit_known", f.unit_known);
+    field(w, "dimension", NullIfEmpty{f.dimension});
+    field(w, "qualifier", f.qualifier);
+    field(w, "bound", Known{to_string(f.bound)});
+    field(w, "measure", Known{to_string(f.measure)});
+    w.key("direction");
+    if (const char* d = direction_name(f.direction))
+      w.known_string(d);
+    else
+      w.null();
+    field(w, "base", f.base);
+    field(w, "precision", std::optional<Decimal>(f.precision));
+    field(w, "kind", Known{to_string(f.kind)});
+    field(w, "text", f.text);
+    field(w, "clause", f.clause);
+    field(w, "year", f.year);
+    field(w, "target", f.target);
+    field(w, "span", f.span);
+  }
+
+ private:
+  void write_section(JsonWriter& w, const std::vector<std::string>& section) {
+    if (!section_json_.empty() && section == section_) return w.raw_value(section_json_);
+    const JsonWriter::Mark start = w.mark();
+    write_value(w, section);
+    section_ = section;
+    // Empty when the writer passed part of it on: written in full next time.
+    section_json_ = w.written_since(start);
+  }
+
+  std::vector<std::string> section_;
+  std::string section_json_;
+};
 
 void write_value(JsonWriter& w, const Speaker& s) {
   w.begin_object();
@@ -153,9 +178,9 @@ void write_value(JsonWriter& w, const Section& s) {
   w.end_object();
 }
 
-void write_value(JsonWriter& w, const Fact& f) {
+void write_value(JsonWriter& w, const Fact& f, FactFields& fields) {
   w.begin_object();
-  write_fact_fields(w, f);
+  fields.write(w, f);
   w.end_object();
 }
 
@@ -224,15 +249,17 @@ void write_document_tail(JsonWriter& w, const std::vector<Check>& checks,
 
 void write_document(JsonWriter& w, const Document& doc) {
   write_document_head(w, doc);
-  for (const auto& f : doc.facts) write_value(w, f);
+  FactFields fields;
+  for (const auto& f : doc.facts) write_value(w, f, fields);
   write_document_tail(w, doc.checks, doc.diagnostics);
 }
 
-void write_fact_with_path(JsonWriter& w, const std::string& path, const Fact& f) {
+void write_fact_with_path(JsonWriter& w, const std::string& path, const Fact& f,
+                          FactFields& fields) {
   w.begin_object();
   w.key("path");
   w.string(path);
-  write_fact_fields(w, f);
+  fields.write(w, f);
   w.end_object();
 }
 
@@ -322,8 +349,9 @@ void write_json(const Document& doc, int indent, const OutputSink& sink) {
 
 void write_facts_jsonl(const Document& doc, const OutputSink& sink) {
   JsonWriter w(-1, sink);
+  FactFields fields;
   for (const auto& f : doc.facts) {
-    write_fact_with_path(w, doc.source.path, f);
+    write_fact_with_path(w, doc.source.path, f, fields);
     w.newline();
   }
   w.finish();
@@ -332,7 +360,8 @@ void write_facts_jsonl(const Document& doc, const OutputSink& sink) {
 void write_facts_json(const Document& doc, int indent, const OutputSink& sink) {
   JsonWriter w(indent, sink);
   w.begin_array();
-  for (const auto& f : doc.facts) write_fact_with_path(w, doc.source.path, f);
+  FactFields fields;
+  for (const auto& f : doc.facts) write_fact_with_path(w, doc.source.path, f, fields);
   w.end_array();
   w.finish();
 }
@@ -357,6 +386,7 @@ struct DocumentWriter::State {
   OutputFormat format;
   OutputSink sink;
   JsonWriter json;
+  FactFields fields;
   std::string path;
   std::string table;
 };
@@ -385,14 +415,14 @@ void DocumentWriter::facts(const std::vector<Fact>& facts, std::size_t /*first*/
   switch (s.format) {
     case OutputFormat::json:
     case OutputFormat::jsonl:
-      for (const auto& f : facts) write_value(s.json, f);
+      for (const auto& f : facts) write_value(s.json, f, s.fields);
       return;
     case OutputFormat::facts_json:
-      for (const auto& f : facts) write_fact_with_path(s.json, s.path, f);
+      for (const auto& f : facts) write_fact_with_path(s.json, s.path, f, s.fields);
       return;
     case OutputFormat::facts_jsonl:
       for (const auto& f : facts) {
-        write_fact_with_path(s.json, s.path, f);
+        write_fact_with_path(s.json, s.path, f, s.fields);
         s.json.newline();
       }
       return;

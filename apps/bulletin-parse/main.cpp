@@ -26,7 +26,7 @@ struct ParseArgs {
   bool facts = false;
   std::string output;
   bool recursive = false;
-  unsigned jobs = 1;
+  unsigned jobs = 0;  // 0: one per core
   std::string encoding;
   bool lenient = false;
   std::string units_file;
@@ -51,7 +51,10 @@ void add_flags(CLI::App& app, ParseArgs& args) {
   app.add_option("-o,--output", args.output, "Write to FILE atomically instead of standard output");
   app.add_flag("-r,--recursive", args.recursive,
                "Read the .txt/.htm/.html files under directories");
-  app.add_option("-j,--jobs", args.jobs, "Files parsed in parallel")->check(CLI::Range(1u, 256u));
+  app.add_option("-j,--jobs", args.jobs,
+                 "Threads: files parsed at a time; a single file finds its facts on one while "
+                 "another writes them (default 0: one per core)")
+      ->check(CLI::Range(0u, 256u));
   app.add_option("--encoding", args.encoding,
                  "Input encoding (default: detect UTF-8/UTF-16/GB18030)");
   app.add_flag("--lenient", args.lenient, "Replace invalid bytes with U+FFFD instead of failing");
@@ -279,9 +282,12 @@ int run(ParseArgs& args) {
                          inputs.files.size() > 1 && cli::progress_wanted(args.quiet));
   // Workers render in parallel, each into its result; a single worker writes
   // each document out as it is found instead of holding its text.
-  const bool parallel = args.jobs > 1 && inputs.files.size() > 1;
+  const unsigned jobs = args.jobs > 0 ? args.jobs : cli::default_jobs();
+  const bool parallel = jobs > 1 && inputs.files.size() > 1;
+  // Threads a file may use: those left when files are parsed one at a time.
+  base.threads = parallel ? 1 : jobs;
   cli::run_ordered<FileResult>(
-      inputs.files.size(), args.jobs,
+      inputs.files.size(), jobs,
       [&](std::size_t i) {
         return parse_one(inputs.files[i], args, base, parallel ? nullptr : &out);
       },

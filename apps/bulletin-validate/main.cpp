@@ -16,7 +16,7 @@ struct ValidateArgs {
   std::string schema;
   std::string format = "text";
   bool recursive = false;
-  unsigned jobs = 1;
+  unsigned jobs = 0;  // 0: one per core
   bool strict = false;
   bool quiet = false;
   std::string encoding;
@@ -31,8 +31,8 @@ void add_flags(CLI::App& app, ValidateArgs& args) {
       ->check(CLI::IsMember({"text", "json", "github", "junit"}))
       ->capture_default_str();
   app.add_flag("-r,--recursive", args.recursive, "Read the bulletin files under directories");
-  app.add_option("-j,--jobs", args.jobs, "Files validated in parallel")
-      ->check(CLI::Range(1u, 256u));
+  app.add_option("-j,--jobs", args.jobs, "Files validated in parallel (default 0: one per core)")
+      ->check(CLI::Range(0u, 256u));
   app.add_flag("--strict", args.strict, "Warnings fail too");
   app.add_flag("-q,--quiet", args.quiet, "Print nothing; only the exit status tells");
   app.add_option("--encoding", args.encoding, "Encoding of text inputs (default: detect)");
@@ -88,7 +88,7 @@ int run(ValidateArgs& args) {
   std::vector<FileReport> all;  // junit needs every file before it can write
   cli::Output out("");
   cli::run_ordered<FileReport>(
-      inputs.files.size(), args.jobs,
+      inputs.files.size(), args.jobs > 0 ? args.jobs : cli::default_jobs(),
       [&](std::size_t i) { return validate_file(inputs.files[i], *schema, base, args.strict); },
       [&](FileReport&& r) {
         if (r.error) {

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -291,6 +292,19 @@ double seconds_now() {
 }
 
 }  // namespace
+
+unsigned default_jobs() {
+  // The CPUs this process may run on, as nproc counts them: a container or
+  // taskset limited to two of the machine's cores gets two.
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  unsigned count = 0;
+  if (sched_getaffinity(0, sizeof allowed, &allowed) == 0) {
+    count = static_cast<unsigned>(CPU_COUNT(&allowed));
+  }
+  if (count == 0) count = std::thread::hardware_concurrency();  // 0 when unknown
+  return std::clamp(count, 1u, 256u);
+}
 
 bool progress_wanted(bool quiet) { return !quiet && isatty(STDERR_FILENO) != 0; }
 

@@ -124,6 +124,9 @@ class Progress {
 [[nodiscard]] int commit_output(const std::string& tool, Output& out, const std::string& path,
                                 bool failed);
 
+/// The -j a tool takes when none is given: one per core, at most 256.
+[[nodiscard]] unsigned default_jobs();
+
 /// Runs `work(i)` for i in [0, count) on `jobs` threads and hands each result
 /// to `emit` in index order; `emit` returns false to stop early.
 template <typename T>

@@ -20,6 +20,9 @@ namespace bulletin {
 struct ExtractOptions {
   const UnitTable* units = nullptr;  // nullptr: UnitTable::builtin()
   std::size_t max_facts = 1000000;   // more are dropped with a diagnostic
+  /// extract_facts_in_groups(): a group ends at the first line break this
+  /// many bytes after its start. The facts do not depend on it.
+  std::size_t group_bytes = 1 << 14;
 };
 
 struct Extraction {
@@ -41,8 +44,8 @@ struct FactGroup {
 };
 using FactGroupHandler = std::function<void(FactGroup&)>;
 
-/// extract_facts(), handing the facts to `on_group` a group of lines (about
-/// 64 KB) at a time instead of holding them all, so that a large document's
+/// extract_facts(), handing the facts to `on_group` a group of lines
+/// (options.group_bytes) at a time instead of holding them all, so that a large document's
 /// facts can be written as they are found. The same facts in the same order;
 /// the groups cover the text from the first to the last fact without gaps.
 /// Returns the diagnostics.
@@ -50,5 +53,29 @@ using FactGroupHandler = std::function<void(FactGroup&)>;
                                                               const Segmentation& segmentation,
                                                               const ExtractOptions& options,
                                                               const FactGroupHandler& on_group);
+
+/// The groups' lines, in order: the first starts where the body does, each
+/// ends where the next starts, the last at the end of the text.
+struct FactGroupLines {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+[[nodiscard]] FactGroupLines first_fact_group(std::string_view normalized,
+                                              const Segmentation& segmentation,
+                                              const ExtractOptions& options);
+/// The group after `group`; its begin is the text's size after the last one.
+[[nodiscard]] FactGroupLines next_fact_group(std::string_view normalized, FactGroupLines group,
+                                             const ExtractOptions& options);
+
+/// find_numbers() of one group's lines, offsets relative to its begin. Given
+/// to extract_facts_in_groups(), it is called once per group, in order, so
+/// that the numbers can be found elsewhere (on another thread) ahead of time.
+using GroupNumberFinder = std::function<std::vector<NumberMatch>(FactGroupLines)>;
+
+[[nodiscard]] std::vector<Diagnostic> extract_facts_in_groups(std::string_view normalized,
+                                                              const Segmentation& segmentation,
+                                                              const ExtractOptions& options,
+                                                              const FactGroupHandler& on_group,
+                                                              const GroupNumberFinder& numbers);
 
 }  // namespace bulletin

@@ -75,6 +75,36 @@ class JsonWriter {
   void boolean(bool v) { literal(v ? "true" : "false"); }
   void null() { literal("null"); }
 
+  /// A string known to need no escaping and to be UTF-8: the name of an
+  /// enumerator, written as it is.
+  void known_string(std::string_view s) {
+    assert(is_plain_word(s));
+    before_value();
+    ensure(s.size() + 2);
+    put_unchecked('"');
+    put_unchecked(s);
+    put_unchecked('"');
+  }
+
+  /// Where the next value starts, so that the JSON it is written as can be
+  /// taken with written_since() and given to raw_value() to write it again.
+  struct Mark {
+    std::size_t at = 0;
+    std::uint64_t flushes = 0;
+  };
+  [[nodiscard]] Mark mark() const { return {size_, flushes_}; }
+  /// What was written since `m`; empty when part of it has gone to the sink.
+  [[nodiscard]] std::string_view written_since(Mark m) const {
+    if (m.flushes != flushes_) return {};
+    return {data_.get() + m.at, size_ - m.at};
+  }
+  /// A value as this writer wrote it before, at the same depth.
+  void raw_value(std::string_view json) {
+    before_value();
+    put(json);
+    maybe_flush();
+  }
+
   /// A line break between top-level values (JSON Lines).
   void newline() {
     put('\n');
@@ -151,6 +181,7 @@ class JsonWriter {
   int depth_ = 0;
   std::uint64_t nonempty_ = 0;  // bit d-1: the container at depth d has a member
   bool after_key_ = false;
+  std::uint64_t flushes_ = 0;  // pieces given to the sink
 };
 
 }  // namespace bulletin::detail

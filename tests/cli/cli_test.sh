@@ -89,7 +89,7 @@ case "$CASE" in
     expect_status 2
     run "$BIN" --format xml "$SAMPLE"
     expect_status 2
-    run "$BIN" -j 0 "$SAMPLE"
+    run "$BIN" -j 257 "$SAMPLE"
     expect_status 2
     run "$BIN" --encoding no-such-charset "$SAMPLE"
     expect_status 2
@@ -134,6 +134,20 @@ case "$CASE" in
     "$BIN" --format jsonl -j 2 -r "$SAMPLES" >"$WORK/c"
     cmp -s "$WORK/a" "$WORK/b" || fail "two runs differ"
     cmp -s "$WORK/a" "$WORK/c" || fail "-j 2 differs from -j 1"
+    # A lone file of many fact groups: with threads to spare its numbers are
+    # found on a thread of their own.
+    for _ in 1 2 3 4 5 6 7 8; do
+      for f in "$SAMPLES"/*.txt; do
+        case "$f" in *gb18030*) ;; *) cat "$f" ;; esac
+      done
+    done >"$WORK/long.txt"
+    [ "$(stat -c %s "$WORK/long.txt")" -gt 100000 ] || fail "long input too short"
+    "$BIN" --format jsonl -j 1 "$WORK/long.txt" >"$WORK/l1"
+    "$BIN" --format jsonl -j 2 "$WORK/long.txt" >"$WORK/l2"
+    "$BIN" --format jsonl -j 0 "$WORK/long.txt" >"$WORK/l0"
+    [ "$(jq '.facts | length' "$WORK/l1")" -gt 1000 ] || fail "long input: too few facts"
+    cmp -s "$WORK/l1" "$WORK/l2" || fail "a lone file: -j 2 differs from -j 1"
+    cmp -s "$WORK/l1" "$WORK/l0" || fail "a lone file: -j 0 (one per core) differs from -j 1"
     ;;
   tables)
     run "$BIN" --format csv "$SAMPLE"

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -112,18 +113,38 @@ void check_same_as_parse(const std::string& bytes, const std::string& name, int 
   options.path = name;
   const auto whole = parse(bytes, options);
   REQUIRE(whole);
-  Collector collected;
-  REQUIRE_FALSE(parse_stream(bytes, options, collected));
-  CHECK(collected.groups >= min_groups);
-  CHECK(to_json(collected.doc, -1) == to_json(*whole, -1));
-  for (const OutputFormat format : kFormats) {
-    std::string streamed;
-    DocumentWriter writer(format, [&streamed](std::string_view piece) { streamed += piece; });
-    REQUIRE_FALSE(parse_stream(bytes, options, writer));
-    CHECK_MESSAGE(streamed == reference(*whole, format),
-                  name << " format " << static_cast<int>(format));
+  // One thread, and the pipeline of several.
+  for (const unsigned threads : {1u, 2u, 3u}) {
+    CAPTURE(threads);
+    options.threads = threads;
+    Collector collected;
+    REQUIRE_FALSE(parse_stream(bytes, options, collected));
+    CHECK(collected.groups >= min_groups);
+    CHECK(to_json(collected.doc, -1) == to_json(*whole, -1));
+    for (const OutputFormat format : kFormats) {
+      std::string streamed;
+      DocumentWriter writer(format, [&streamed](std::string_view piece) { streamed += piece; });
+      REQUIRE_FALSE(parse_stream(bytes, options, writer));
+      CHECK_MESSAGE(streamed == reference(*whole, format),
+                    name << " format " << static_cast<int>(format));
+    }
   }
 }
+
+/// Gives up after `groups` groups, as a writer whose disk is full would.
+class FailingReceiver final : public DocumentReceiver {
+ public:
+  explicit FailingReceiver(int groups) : left_(groups) {}
+  void begin(const Document&) override {}
+  void facts(const std::vector<Fact>&, std::size_t) override {
+    if (left_-- == 0) throw std::runtime_error("receiver gave up");
+  }
+  void end(const std::vector<Check>&, const std::vector<Diagnostic>&) override { ended = true; }
+  bool ended = false;
+
+ private:
+  int left_;
+};
 
 }  // namespace
 
@@ -135,6 +156,74 @@ TEST_CASE("parse_stream gives parse()'s document when the facts come in many gro
   const std::string text = long_document(12);
   REQUIRE(text.size() > 200000);
   check_same_as_parse(text, "long.txt", 8);
+}
+
+TEST_CASE("with threads, the fact limit stops the pipeline and keeps parse()'s facts") {
+  const std::string text = long_document(6);
+  ParseOptions options;
+  options.max_facts = 150;  // reached in the first groups, long before the end
+  const auto whole = parse(text, options);
+  REQUIRE(whole);
+  REQUIRE(whole->facts.size() == 150);
+  options.threads = 2;
+  Collector collected;
+  REQUIRE_FALSE(parse_stream(text, options, collected));
+  CHECK(to_json(collected.doc, -1) == to_json(*whole, -1));
+}
+
+TEST_CASE("with threads, a receiver that throws stops the pipeline and the caller sees why") {
+  const std::string text = long_document(6);
+  for (const int groups : {0, 1, 3}) {
+    CAPTURE(groups);
+    ParseOptions options;
+    options.threads = 2;
+    FailingReceiver receiver(groups);
+    CHECK_THROWS_WITH_AS(static_cast<void>(parse_stream(text, options, receiver)),
+                         "receiver gave up", std::runtime_error);
+    CHECK_FALSE(receiver.ended);
+  }
+}
+
+TEST_CASE("the facts do not depend on the size of the groups, nor on who finds the numbers") {
+  const std::string text = long_document(2);
+  const Normalized normalized = normalize(text);
+  const Segmentation seg = segment(normalized.text);
+  const Extraction all = extract_facts(normalized.text, seg);
+  REQUIRE(all.facts.size() > 500);
+  for (const std::size_t bytes :
+       {std::size_t{1}, std::size_t{300}, std::size_t{5000}, std::size_t{1} << 20}) {
+    CAPTURE(bytes);
+    ExtractOptions options;
+    options.group_bytes = bytes;
+    std::vector<Fact> facts;
+    const auto handler = [&](FactGroup& group) {
+      facts.insert(facts.end(), group.facts.begin(), group.facts.end());
+    };
+    // The numbers found here, group by group, as a recognizer thread would.
+    std::vector<FactGroupLines> asked;
+    const GroupNumberFinder finder = [&](FactGroupLines lines) {
+      asked.push_back(lines);
+      return find_numbers(normalized.text.substr(lines.begin, lines.end - lines.begin));
+    };
+    static_cast<void>(extract_facts_in_groups(normalized.text, seg, options, handler, finder));
+    REQUIRE(facts.size() == all.facts.size());
+    Document expected;
+    expected.facts = all.facts;
+    Document got;
+    got.facts = facts;
+    CHECK(to_json(got, -1) == to_json(expected, -1));
+    // The groups it asked for are those first_fact_group/next_fact_group
+    // give: the recognizer thread walks them on its own.
+    REQUIRE_FALSE(asked.empty());
+    FactGroupLines g = first_fact_group(normalized.text, seg, options);
+    for (const auto& lines : asked) {
+      CHECK(lines.begin == g.begin);
+      CHECK(lines.end == g.end);
+      CHECK((lines.end == normalized.text.size() || normalized.text[lines.end - 1] == '\n'));
+      g = next_fact_group(normalized.text, g, options);
+    }
+    CHECK(g.begin == normalized.text.size());
+  }
 }
 
 TEST_CASE("parse_stream taking the input leaves it empty and reports errors as parse() does") {
