@@ -76,6 +76,10 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
+/// Below this many bytes of body, starting a thread costs about what it
+/// saves (measured: a 25 KB bulletin took longer with one).
+constexpr std::size_t kWorthAThread = 1 << 16;
+
 /// A queue between two threads. put() waits while `capacity` items are
 /// queued; take() waits for an item. Once cancelled, neither waits and both
 /// fail, so a side that gives up frees the other.
@@ -189,33 +193,12 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
   source.path = options.path;
   source.encoding = decoded->encoding;
   source.bytes = bytes.size();
-  std::optional<detail::LineIndex> lines;
-  const auto digest_and_index = [&] {
-    source.sha256 = detail::sha256_hex(bytes);
-    if (owned != nullptr) std::string().swap(*owned);
-    lines.emplace(decoded->text);
-  };
-  Normalized normalized;
-  // On a large input with a thread to spare, the digest and the line index
-  // are made beside normalization.
-  constexpr std::size_t kWorthAThread = 1 << 16;
-  std::optional<Worker> beside;
-  if (options.threads >= 2 && bytes.size() >= kWorthAThread) {
-    try {
-      beside.emplace(digest_and_index);
-    } catch (const std::system_error&) {
-      beside.reset();
-    }
-  }
-  if (beside) {
-    normalized = normalize(decoded->text);
-    beside->join();
-  } else {
-    digest_and_index();
-    normalized = normalize(decoded->text);
-  }
+  source.sha256 = detail::sha256_hex(bytes);
+  if (owned != nullptr) std::string().swap(*owned);
+  const Normalized normalized = normalize(decoded->text);
+  const detail::LineIndex lines(decoded->text);
   std::string().swap(decoded->text);
-  const SpanLocator locator(*decoded, normalized, *lines);
+  const SpanLocator locator(*decoded, normalized, lines);
   Segmentation seg = segment(normalized.text);
   return finish(source, *decoded, normalized, locator, seg);
 }
@@ -338,22 +321,25 @@ std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentat
 void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
             const SpanLocator& locator, Segmentation& seg, const ParseOptions& options,
             DocumentReceiver& receiver) {
-  // The receiver is given a copy of the head with mapped spans, while the
-  // extractor reads the segmentation's, which index the normalized text. The
-  // turns' text moves to the copy: the extractor never reads it.
-  std::vector<std::string> turn_texts;
-  turn_texts.reserve(seg.document.turns.size());
-  for (auto& t : seg.document.turns) turn_texts.push_back(std::move(t.text));
-  Document head = seg.document;
-  for (std::size_t k = 0; k < head.turns.size(); ++k) head.turns[k].text = std::move(turn_texts[k]);
+  Document& head = seg.document;
   head.source = std::move(source);
   std::vector<Diagnostic> diagnostics = std::move(head.diagnostics);
   head.diagnostics.clear();
+  // The extractor reads where sections start in the normalized text: the
+  // spans are mapped for the receiver, then those starts are put back.
+  std::vector<std::size_t> section_starts;
+  section_starts.reserve(head.sections.size());
   for (auto& t : head.turns) locator.map(t.span);
-  for (auto& s : head.sections) locator.map(s.span);
-
+  for (auto& s : head.sections) {
+    section_starts.push_back(s.span.start);
+    locator.map(s.span);
+  }
   receiver.begin(head);
-  head = Document{};  // its turns' text is written: let it go
+  for (std::size_t k = 0; k < head.sections.size(); ++k) {
+    head.sections[k].span.start = section_starts[k];
+  }
+  // The extractor needs no turn's text: it is written, so let it go.
+  for (auto& t : head.turns) std::string().swap(t.text);
 
   CheckOptions check_options;
   GroupChecker checker(normalized.text, check_options);
@@ -363,10 +349,9 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
     receiver.facts(group.facts, group.first);
   };
   const ExtractOptions extract = extract_options(options);
-  // A second thread pays off once there are groups to overlap.
   const FactGroupLines first = first_fact_group(normalized.text, seg, extract);
   std::vector<Diagnostic> extracted =
-      options.threads >= 2 && first.end < normalized.text.size()
+      options.threads >= 2 && normalized.text.size() - first.begin >= kWorthAThread
           ? extract_pipelined(normalized.text, seg, extract, on_group)
           : extract_facts_in_groups(normalized.text, seg, extract, on_group);
   for (auto& d : extracted) diagnostics.push_back(std::move(d));

@@ -22,7 +22,7 @@ struct ExtractOptions {
   std::size_t max_facts = 1000000;   // more are dropped with a diagnostic
   /// extract_facts_in_groups(): a group ends at the first line break this
   /// many bytes after its start. The facts do not depend on it.
-  std::size_t group_bytes = 1 << 14;
+  std::size_t group_bytes = 1 << 12;
 };
 
 struct Extraction {

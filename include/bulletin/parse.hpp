@@ -30,11 +30,10 @@ struct ParseOptions {
   /// pages, stay far below it; a longer line is almost always not a bulletin.
   std::size_t max_line_bytes = 4u << 20;
   std::size_t max_facts = 1000000;  // more are dropped with a too-many-facts warning
-  /// Threads one document may use; the result is the same with any number.
-  /// With 2 or more, a large input is digested and indexed for lines beside
-  /// normalization, and parse_stream() finds numbers, builds facts and hands
-  /// them to the receiver on three threads at once, a few groups apart (the
-  /// receiver is called on the calling thread).
+  /// Threads parse_stream() may use for one document. With 2 or more, a
+  /// large document's numbers are found on a thread of their own, a few fact
+  /// groups ahead of the facts built from them; the receiver is still called
+  /// on the calling thread, with the same pieces. parse() uses one.
   unsigned threads = 1;
 };
 
