@@ -7,15 +7,18 @@
 //    itself), widened only by characters NFKC makes several of;
 //  - facts are ordered by position;
 //  - the JSON written reads back into a document that writes the same JSON;
-//  - the same text as UTF-8 and as GB18030 gives the same facts.
+//  - the same text as UTF-8 and as GB18030 gives the same facts;
+//  - the facts do not depend on how many lines the extractor takes at once.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "bulletin/decode.hpp"
+#include "bulletin/extract.hpp"
 #include "bulletin/normalize.hpp"
 #include "bulletin/parse.hpp"
+#include "bulletin/segment.hpp"
 #include "bulletin/serialize.hpp"
 #include "fuzz_support.hpp"
 
@@ -96,6 +99,28 @@ void check_gb18030(std::string_view bytes, const Document& doc) {
           "UTF-8 and GB18030 give the same facts");
 }
 
+std::string facts_jsonl(std::vector<Fact> facts) {
+  Document doc;
+  doc.facts = std::move(facts);
+  return facts_to_jsonl(doc);
+}
+
+// A group of lines ends only where no number runs on into the next line, so
+// groups of one line give the facts of groups of many.
+void check_group_sizes(std::string_view bytes) {
+  const auto decoded = decode(bytes);
+  if (!decoded) return;
+  const Normalized normalized = normalize(decoded->text);
+  const Segmentation seg = segment(normalized.text);
+  const std::string whole = facts_jsonl(extract_facts(normalized.text, seg).facts);
+  for (const std::size_t group_bytes : {std::size_t{1}, std::size_t{61}}) {
+    ExtractOptions options;
+    options.group_bytes = group_bytes;
+    require(facts_jsonl(extract_facts(normalized.text, seg, options).facts) == whole,
+            "the facts do not depend on the size of the line groups");
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -118,5 +143,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_fact_slices(bytes, *doc);
   check_round_trip(json);
   check_gb18030(bytes, *doc);
+  check_group_sizes(bytes);
   return 0;
 }
