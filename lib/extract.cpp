@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <iterator>
 #include <string>
@@ -921,7 +920,10 @@ bool ends_group(std::string_view text, std::size_t at) {
   if (at == 0) return true;
   std::size_t pos = at;
   const char32_t c = detail::prev_code_point(text, pos);
-  if (c < 0x80) return !(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '%');
+  if (c < 0x80) {
+    const bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return !(alnum || c == '.' || c == '%');
+  }
   return detail::numeral_char(c).type == detail::NumChar::none;
 }
 

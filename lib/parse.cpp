@@ -131,7 +131,7 @@ class Channel {
   bool cancelled_ = false;
 };
 
-/// Thrown inside a pipeline thread to stop it once another has given up.
+/// Thrown on the calling thread when the recognizer's thread has stopped.
 struct PipelineStopped {};
 
 /// A thread that keeps what it throws for the one that joins it.
@@ -142,7 +142,6 @@ class Worker {
       : thread_([this, body = std::move(body)]() mutable {
           try {
             body();
-          } catch (const PipelineStopped&) {
           } catch (...) {
             failure_ = std::current_exception();
           }
@@ -306,7 +305,8 @@ std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentat
       return std::move(found.matches);
     });
   } catch (const PipelineStopped&) {
-    // The recognizer failed: join() below says why.
+    recognizer->join();  // rethrows why it stopped
+    throw std::logic_error("extract_pipelined: the recognizer stopped early");
   } catch (...) {
     numbers.cancel();
     throw;
