@@ -52,8 +52,8 @@ void add_flags(CLI::App& app, ParseArgs& args) {
   app.add_flag("-r,--recursive", args.recursive,
                "Read the .txt/.htm/.html files under directories");
   app.add_option("-j,--jobs", args.jobs,
-                 "Threads: files parsed at a time; a single file finds its facts on one while "
-                 "another writes them (default 0: one per core)")
+                 "Threads: files parsed at a time; a lone large file finds its numbers on a "
+                 "second one (default 0: one per core)")
       ->check(CLI::Range(0u, 256u));
   app.add_option("--encoding", args.encoding,
                  "Input encoding (default: detect UTF-8/UTF-16/GB18030)");

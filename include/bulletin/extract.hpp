@@ -21,7 +21,8 @@ struct ExtractOptions {
   const UnitTable* units = nullptr;  // nullptr: UnitTable::builtin()
   std::size_t max_facts = 1000000;   // more are dropped with a diagnostic
   /// extract_facts_in_groups(): a group ends at the first line break this
-  /// many bytes after its start. The facts do not depend on it.
+  /// many bytes after its start that does not follow a numeral (see
+  /// next_fact_group). The facts do not depend on it.
   std::size_t group_bytes = 1 << 12;
 };
 
