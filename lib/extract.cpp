@@ -804,9 +804,9 @@ class Extractor {
     std::size_t kept = open_before;  // entries of open_ that stayed open throughout
     while (!open_.empty() && seg_.section_ends[open_.back()] <= pos) open_.pop_back();
     kept = std::min(kept, open_.size());
-    while (next_section_ < sections.size() && sections[next_section_].span.start <= pos) {
+    while (next_section_ < sections.size() && seg_.section_starts[next_section_] <= pos) {
       while (!open_.empty() &&
-             seg_.section_ends[open_.back()] <= sections[next_section_].span.start) {
+             seg_.section_ends[open_.back()] <= seg_.section_starts[next_section_]) {
         open_.pop_back();
       }
       kept = std::min(kept, open_.size());

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unicode/uversion.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -59,6 +60,16 @@ class SpanLocator {
 /// none. CR and form feed end lines too, since normalize() makes them breaks.
 std::optional<std::pair<std::size_t, std::size_t>> overlong_line(std::string_view text,
                                                                  std::size_t limit) {
+  // Most text ends its lines with LF alone, and then memchr finds them.
+  if (text.find('\r') == std::string_view::npos && text.find('\f') == std::string_view::npos) {
+    std::size_t begin = 0;
+    while (true) {
+      const std::size_t end = std::min(text.find('\n', begin), text.size());
+      if (end - begin > limit) return std::pair{begin, end};
+      if (end == text.size()) return std::nullopt;
+      begin = end + 1;
+    }
+  }
   std::size_t begin = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     if (i == text.size() || text[i] == '\n' || text[i] == '\r' || text[i] == '\f') {
@@ -102,6 +113,25 @@ class Channel {
   bool take(T& into) {
     std::unique_lock<std::mutex> lock(mutex_);
     changed_.wait(lock, [&] { return !items_.empty() || closed_ || cancelled_; });
+    if (cancelled_ || items_.empty()) return false;
+    into = std::move(items_.front());
+    items_.pop_front();
+    changed_.notify_all();
+    return true;
+  }
+
+  /// put() that never waits: false, dropping the item, when full or cancelled.
+  bool try_put(T&& item) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (cancelled_ || items_.size() >= capacity_) return false;
+    items_.push_back(std::move(item));
+    changed_.notify_all();
+    return true;
+  }
+
+  /// take() that never waits: false when there is nothing to take.
+  bool try_take(T& into) {
+    const std::lock_guard<std::mutex> lock(mutex_);
     if (cancelled_ || items_.empty()) return false;
     into = std::move(items_.front());
     items_.pop_front();
@@ -264,56 +294,107 @@ Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& 
   return doc;
 }
 
-/// extract_facts_in_groups() with the numbers of each group found on a
-/// thread of its own, at most two groups ahead; `on_group` is called on this
-/// one. Exceptions from either side reach the caller after both have stopped.
+/// extract_facts_in_groups() on two threads. The facts are built on a thread
+/// of their own, in order, and `on_group` is called on this one, in order.
+/// The numbers of even groups are found on the builder's thread, those of odd
+/// groups on this one, a few groups ahead: building takes about what the
+/// recognizer takes, and checking and writing the facts about as much again,
+/// so each thread gets half. `before` runs on this thread once the builder
+/// has started, before the first group is handed over. Exceptions from either
+/// side reach the caller after both have stopped.
 std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentation& seg,
                                           const ExtractOptions& options,
+                                          const std::function<void()>& before,
                                           const FactGroupHandler& on_group) {
+  struct Built {
+    std::vector<Fact> facts;
+    std::size_t first = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
   struct Numbers {
     std::size_t begin = 0;
     std::vector<NumberMatch> matches;
   };
-  Channel<Numbers> numbers(2);
+  // This thread finds the numbers of odd groups up to kAhead groups past the
+  // last one it has been handed, so at most two of them wait in `numbers`;
+  // its room of four means that this thread never waits to put them there.
+  constexpr std::size_t kAhead = 3;
+  Channel<Built> built(2);
+  Channel<Numbers> numbers(4);
+  Channel<std::vector<Fact>> spent(4);  // fact lists going back to be filled again
   const UnitTable& units = options.units != nullptr ? *options.units : UnitTable::builtin();
-  std::optional<Worker> recognizer;
+  const auto find = [&](FactGroupLines lines) {
+    return find_numbers(text.substr(lines.begin, lines.end - lines.begin), units);
+  };
+  std::vector<Diagnostic> diagnostics;
+  std::optional<Worker> builder;
   try {
-    recognizer.emplace([&] {
+    builder.emplace([&] {
       try {
-        for (FactGroupLines g = first_fact_group(text, seg, options); g.begin < text.size();
-             g = next_fact_group(text, g, options)) {
-          if (!numbers.put({g.begin, find_numbers(text.substr(g.begin, g.end - g.begin), units)}))
-            return;
-        }
+        std::size_t index = 0;
+        diagnostics = extract_facts_in_groups(
+            text, seg, options,
+            [&](FactGroup& group) {
+              Built out{{}, group.first, group.begin, group.end};
+              out.facts.swap(group.facts);
+              // Strings keep their room in a list that comes back: most of
+              // the next group's facts are then filled without an allocation.
+              spent.try_take(group.facts);
+              if (!built.put(std::move(out))) throw PipelineStopped{};
+            },
+            [&](FactGroupLines lines) {
+              if (index++ % 2 == 0) return find(lines);
+              Numbers found;
+              if (!numbers.take(found)) throw PipelineStopped{};
+              if (found.begin != lines.begin)
+                throw std::logic_error("extract_pipelined: groups out of step");
+              return std::move(found.matches);
+            });
+      } catch (const PipelineStopped&) {
+        return;  // the calling thread gave up, and says why
       } catch (...) {
+        built.cancel();
         numbers.cancel();
         throw;
       }
-      numbers.close();
+      // Done, perhaps early (the fact limit): no more numbers are needed.
+      numbers.cancel();
+      built.close();
     });
   } catch (const std::system_error&) {
     // No thread to be had: one after the other on this one.
+    before();
     return extract_facts_in_groups(text, seg, options, on_group);
   }
-  std::vector<Diagnostic> diagnostics;
   try {
-    diagnostics = extract_facts_in_groups(text, seg, options, on_group, [&](FactGroupLines lines) {
-      Numbers found;
-      if (!numbers.take(found)) throw PipelineStopped{};
-      if (found.begin != lines.begin)
-        throw std::logic_error("extract_pipelined: groups out of step");
-      return std::move(found.matches);
-    });
-  } catch (const PipelineStopped&) {
-    recognizer->join();  // rethrows why it stopped
-    throw std::logic_error("extract_pipelined: the recognizer stopped early");
+    before();
+    FactGroupLines ahead = first_fact_group(text, seg, options);
+    std::size_t ahead_index = 0;
+    std::size_t handed = 0;
+    bool wanted = true;
+    const auto find_ahead = [&] {
+      while (wanted && ahead.begin < text.size() && ahead_index <= handed + kAhead) {
+        if (ahead_index % 2 == 1) wanted = numbers.put({ahead.begin, find(ahead)});
+        ahead = next_fact_group(text, ahead, options);
+        ++ahead_index;
+      }
+    };
+    find_ahead();
+    Built group;
+    while (built.take(group)) {
+      FactGroup facts{group.facts, group.first, group.begin, group.end};
+      on_group(facts);
+      ++handed;
+      spent.try_put(std::move(group.facts));
+      find_ahead();
+    }
   } catch (...) {
+    built.cancel();
     numbers.cancel();
     throw;
   }
-  // Done early (the fact limit): the recognizer is not waited for.
-  numbers.cancel();
-  recognizer->join();
+  builder->join();  // rethrows why the builder failed, if it did
   return diagnostics;
 }
 
@@ -325,21 +406,15 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   head.source = std::move(source);
   std::vector<Diagnostic> diagnostics = std::move(head.diagnostics);
   head.diagnostics.clear();
-  // The extractor reads where sections start in the normalized text: the
-  // spans are mapped for the receiver, then those starts are put back.
-  std::vector<std::size_t> section_starts;
-  section_starts.reserve(head.sections.size());
+  // The extractor reads no span of the head (seg.section_starts tells it
+  // where sections start), nor any turn's text: the head can be mapped and
+  // written while the facts are being built.
   for (auto& t : head.turns) locator.map(t.span);
-  for (auto& s : head.sections) {
-    section_starts.push_back(s.span.start);
-    locator.map(s.span);
-  }
-  receiver.begin(head);
-  for (std::size_t k = 0; k < head.sections.size(); ++k) {
-    head.sections[k].span.start = section_starts[k];
-  }
-  // The extractor needs no turn's text: it is written, so let it go.
-  for (auto& t : head.turns) std::string().swap(t.text);
+  for (auto& s : head.sections) locator.map(s.span);
+  const auto begin = [&] {
+    receiver.begin(head);
+    for (auto& t : head.turns) std::string().swap(t.text);
+  };
 
   CheckOptions check_options;
   GroupChecker checker(normalized.text, check_options);
@@ -350,10 +425,13 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   };
   const ExtractOptions extract = extract_options(options);
   const FactGroupLines first = first_fact_group(normalized.text, seg, extract);
-  std::vector<Diagnostic> extracted =
-      options.threads >= 2 && normalized.text.size() - first.begin >= kWorthAThread
-          ? extract_pipelined(normalized.text, seg, extract, on_group)
-          : extract_facts_in_groups(normalized.text, seg, extract, on_group);
+  std::vector<Diagnostic> extracted;
+  if (options.threads >= 2 && normalized.text.size() - first.begin >= kWorthAThread) {
+    extracted = extract_pipelined(normalized.text, seg, extract, begin, on_group);
+  } else {
+    begin();
+    extracted = extract_facts_in_groups(normalized.text, seg, extract, on_group);
+  }
   for (auto& d : extracted) diagnostics.push_back(std::move(d));
   add_final_diagnostics(diagnostics, decoded, normalized);
   std::vector<Check> checks = checker.finish();

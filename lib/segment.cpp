@@ -801,6 +801,8 @@ class Segmenter {
   void compute_section_ends() {
     const auto& sections = result_.document.sections;
     result_.section_ends.assign(sections.size(), text_.size());
+    result_.section_starts.clear();
+    for (const Section& s : sections) result_.section_starts.push_back(s.span.start);
     std::vector<std::size_t> open;
     auto turn_end = [&](const Section& s) {
       return s.turn ? result_.turn_bodies[static_cast<std::size_t>(*s.turn - 1)].end : text_.size();

@@ -37,6 +37,10 @@ struct Segmentation {
   /// Per section (same order as document.sections): where its scope ends, the
   /// start of the next heading of the same or a higher level, or its turn's end.
   std::vector<std::size_t> section_ends;
+  /// Per section: where its heading starts in the normalized text, as its span
+  /// does until parse() maps the spans. The facts are built from these, so that
+  /// the mapped head can be written meanwhile.
+  std::vector<std::size_t> section_starts;
 };
 
 /// Never fails: text it cannot place becomes body text or a diagnostic.

@@ -131,11 +131,14 @@ void check_same_as_parse(const std::string& bytes, const std::string& name, int 
   }
 }
 
-/// Gives up after `groups` groups, as a writer whose disk is full would.
+/// Gives up after `groups` groups, as a writer whose disk is full would; at
+/// the head when `groups` is negative.
 class FailingReceiver final : public DocumentReceiver {
  public:
   explicit FailingReceiver(int groups) : left_(groups) {}
-  void begin(const Document&) override {}
+  void begin(const Document&) override {
+    if (left_ < 0) throw std::runtime_error("receiver gave up");
+  }
   void facts(const std::vector<Fact>&, std::size_t) override {
     if (left_-- == 0) throw std::runtime_error("receiver gave up");
   }
@@ -173,7 +176,7 @@ TEST_CASE("with threads, the fact limit stops the pipeline and keeps parse()'s f
 
 TEST_CASE("with threads, a receiver that throws stops the pipeline and the caller sees why") {
   const std::string text = long_document(6);
-  for (const int groups : {0, 1, 3}) {
+  for (const int groups : {-1, 0, 1, 3}) {
     CAPTURE(groups);
     ParseOptions options;
     options.threads = 2;
@@ -243,6 +246,30 @@ TEST_CASE("parse_stream taking the input leaves it empty and reports errors as p
   CHECK(error->code == parse("一二三四五六七八九十", small).error().code);
   CHECK(untouched.groups == 0);
   CHECK(untouched.doc.source.path.empty());
+}
+
+TEST_CASE("the line length limit holds for LF, CR LF, CR and form feed, and for the last line") {
+  // Lines of 4, 5 and 6 bytes; the limit is 5 bytes.
+  for (const std::string br : {"\n", "\r\n", "\r", "\f"}) {
+    CAPTURE(br);
+    ParseOptions options;
+    options.max_line_bytes = 5;
+    CHECK(parse("abcd" + br + "abcde" + br, options));
+    CHECK(parse("abcd" + br + "abcde", options));
+    for (const std::string& text : {"abcd" + br + "abcdef" + br + "ab", "abcd" + br + "abcdef"}) {
+      CAPTURE(text);
+      const auto too_long = parse(text, options);
+      REQUIRE_FALSE(too_long);
+      CHECK(too_long.error().code == Errc::too_large);
+      // A form feed ends a line for the limit (normalize() breaks the line
+      // there) but, as in editors, does not start a numbered line.
+      const int line = br == "\f" ? 1 : 2;
+      CHECK(too_long.error().message ==
+            "line " + std::to_string(line) + " is 6 bytes, over the limit of 5 bytes");
+      REQUIRE(too_long.error().where);
+      CHECK(too_long.error().where->offset == 4 + br.size());
+    }
+  }
 }
 
 TEST_CASE("a sum whose cue opens a group's first line finds its whole in the group before") {
