@@ -52,7 +52,7 @@ void add_flags(CLI::App& app, ParseArgs& args) {
   app.add_flag("-r,--recursive", args.recursive,
                "Read the .txt/.htm/.html files under directories");
   app.add_option("-j,--jobs", args.jobs,
-                 "Threads: files parsed at a time; a lone large file finds its numbers on a "
+                 "Threads: files parsed at a time; a lone large file builds its facts on a "
                  "second one (default 0: one per core)")
       ->check(CLI::Range(0u, 256u));
   app.add_option("--encoding", args.encoding,
