@@ -110,6 +110,46 @@ std::size_t match_entity(std::string_view s, std::size_t pos, char32_t& cp) {
   return 0;
 }
 
+/// The ASCII bytes the loop in Normalizer::run() gives a meaning to: '<',
+/// '&', and \t \n \v \f \r (9 to 13), all below 64. It copies any other.
+constexpr std::uint64_t kMeaningfulAscii =
+    std::uint64_t{1} << '<' | std::uint64_t{1} << '&' | std::uint64_t{0x1F} << '\t';
+
+/// Whether a lead byte and two continuation bytes, read as one number, are a
+/// Han character below U+10000 (those of detail::is_han).
+// UTF-8 sorts as the code points do, so each range of code points is a range
+// of sequences, and checking one needs no decoding.
+constexpr bool is_han_sequence(std::uint32_t seq) {
+  return (seq >= 0xE4B880 && seq <= 0xE9BFBF) ||  // U+4E00 to U+9FFF
+         (seq >= 0xE39080 && seq <= 0xE4B6BF) ||  // U+3400 to U+4DBF
+         (seq >= 0xEFA480 && seq <= 0xEFABBF) ||  // U+F900 to U+FAFF
+         seq == 0xE38087;                         // U+3007
+}
+
+/// Where the bytes from `pos` stop being copied as they are: plain ASCII and
+/// three-byte Han characters (other Han characters take the long way).
+// Most of a bulletin is made of these, and they stay on the offset map's
+// current diagonal, so a whole run goes out with one append instead of one
+// per character.
+std::size_t pass_through_end(std::string_view in, std::size_t pos) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
+  const std::size_t size = in.size();
+  while (pos < size) {
+    const unsigned char lead = bytes[pos];
+    if (lead < 0x80) {
+      if (lead < 64 && (kMeaningfulAscii >> lead & 1) != 0) break;
+      ++pos;
+      continue;
+    }
+    if (pos + 2 >= size) break;
+    const std::uint32_t seq =
+        std::uint32_t{lead} << 16 | std::uint32_t{bytes[pos + 1]} << 8 | bytes[pos + 2];
+    if ((seq & 0xC0C0) != 0x8080 || !is_han_sequence(seq)) break;
+    pos += 3;
+  }
+  return pos;
+}
+
 bool is_blank(char32_t c) {
   return c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
          c == U'\t' || c == 0x1680;
@@ -137,6 +177,11 @@ class Normalizer {
     reflow_ = looks_extracted_from_pdf(in);
     std::size_t pos = 0;
     while (pos < in.size()) {
+      if (const std::size_t end = pass_through_end(in, pos); end != pos) {
+        out_.text.append(in.data() + pos, end - pos);
+        pos = end;
+        continue;
+      }
       const std::size_t start = pos;
       const unsigned char byte = static_cast<unsigned char>(in[pos]);
       if (byte == '<') {
@@ -182,8 +227,9 @@ class Normalizer {
       }
       const char32_t c = next_code_point(in, pos);
       if (detail::is_han(c)) {
-        // Most of the text: kept as it is, and on the offset map's current
-        // diagonal, so neither NFKC nor a checkpoint is needed.
+        // Those outside pass_through_end(), from the supplementary planes:
+        // kept as they are, and on the offset map's current diagonal, so
+        // neither NFKC nor a checkpoint is needed.
         out_.text.append(in.data() + start, pos - start);
         continue;
       }
@@ -198,7 +244,18 @@ class Normalizer {
  private:
   bool at_line_start() const { return out_.text.empty() || out_.text.back() == '\n'; }
 
-  void mark(std::size_t input_pos) { out_.to_input.add(out_.text.size(), input_pos); }
+  void mark(std::size_t input_pos) {
+    const std::size_t at = out_.text.size();
+    // Most marks fall on the diagonal of the last checkpoint (a character or
+    // line break kept as it is), which the map would not record: seen here,
+    // they cost no call.
+    if (at >= last_mark_.derived && input_pos >= last_mark_.origin &&
+        at - last_mark_.derived == input_pos - last_mark_.origin) {
+      return;
+    }
+    out_.to_input.add(at, input_pos);
+    last_mark_ = {at, input_pos};
+  }
 
   /// One character of the input that became several (¾ → 3⁄4) has no
   /// counterpart for the offsets between them.
@@ -215,65 +272,76 @@ class Normalizer {
     out_.text += c;
   }
 
-  void emit(char32_t c, std::size_t input_pos) {
-    mark(input_pos);
-    if (is_invisible(c)) return;
-    if (is_blank(c)) {
-      out_.text += ' ';
-      return;
-    }
-    if (is_fraction_slash(c)) {
-      out_.text += '/';
-      return;
-    }
-    if (c < 0x80 || detail::is_han(c) || nfkc_ == nullptr ||
-        nfkc_->isInert(static_cast<UChar32>(c))) {
-      append_utf8(out_.text, c);
-      return;
-    }
-    // Full-width punctuation repeats thousands of times: ICU's answer for a
-    // code point is kept in a small direct-mapped cache.
-    FoldedEntry& entry = folded_cache_[c % folded_cache_.size()];
-    if (entry.code_point != c) {
-      UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString folded =
-          nfkc_->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
-      std::string utf8;
-      if (U_FAILURE(status)) {
-        append_utf8(utf8, c);
-      } else {
-        folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2044)),
-                              icu::UnicodeString(static_cast<UChar32>('/')));
-        folded.toUTF8String(utf8);
-      }
-      if (utf8.size() > entry.bytes.size()) {
-        out_.text += utf8;
-        return;
-      }
-      entry.code_point = c;
-      entry.length = static_cast<std::uint8_t>(utf8.size());
-      std::copy(utf8.begin(), utf8.end(), entry.bytes.begin());
-    }
-    out_.text.append(entry.bytes.data(), entry.length);
-  }
-
   struct FoldedEntry {
-    char32_t code_point = 0;  // 0 never reaches here (ASCII), so it marks an empty slot
+    // emit() never gets U+0000 (a NUL byte is copied as ASCII and &#0; is no
+    // reference), so 0 marks an empty slot.
+    char32_t code_point = 0;
     std::uint8_t length = 0;
     std::array<char, 19> bytes{};
   };
   std::array<FoldedEntry, 512> folded_cache_{};
 
+  void emit(char32_t c, std::size_t input_pos) {
+    mark(input_pos);
+    // Full-width and CJK punctuation repeats thousands of times: what a code
+    // point becomes is kept in a small direct-mapped cache.
+    FoldedEntry& entry = folded_cache_[c % folded_cache_.size()];
+    if (entry.code_point == c) {
+      out_.text.append(entry.bytes.data(), entry.length);
+    } else {
+      emit_uncached(c, entry);
+    }
+  }
+
+  // Out of line: kept in emit(), the strings would make every call pay for
+  // their stack frame.
+  [[gnu::noinline]] void emit_uncached(char32_t c, FoldedEntry& entry) {
+    const std::string utf8 = replacement(c);
+    if (utf8.size() > entry.bytes.size()) {
+      out_.text += utf8;
+      return;
+    }
+    entry.code_point = c;
+    entry.length = static_cast<std::uint8_t>(utf8.size());
+    std::copy(utf8.begin(), utf8.end(), entry.bytes.begin());
+    out_.text.append(entry.bytes.data(), entry.length);
+  }
+
+  /// What `c` becomes in the normalized text.
+  std::string replacement(char32_t c) const {
+    if (is_invisible(c)) return {};
+    if (is_blank(c)) return " ";
+    if (is_fraction_slash(c)) return "/";
+    std::string utf8;
+    if (c < 0x80 || detail::is_han(c) || nfkc_ == nullptr ||
+        nfkc_->isInert(static_cast<UChar32>(c))) {
+      append_utf8(utf8, c);
+      return utf8;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString folded =
+        nfkc_->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+    if (U_FAILURE(status)) {
+      append_utf8(utf8, c);
+      return utf8;
+    }
+    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2044)),
+                          icu::UnicodeString(static_cast<UChar32>('/')));
+    folded.toUTF8String(utf8);
+    return utf8;
+  }
+
   /// Text extracted from PDF carries form feeds or page footers (— 9 —).
   static bool looks_extracted_from_pdf(std::string_view in) {
     if (in.find('\f') != std::string_view::npos) return true;
-    for (std::string_view footer : {"\n— ", "\n- "}) {
-      for (std::size_t at = in.find(footer); at != std::string_view::npos;
-           at = in.find(footer, at + 1)) {
-        std::size_t p = at + footer.size();
+    // One pass over the line breaks for both dashes: a bulletin has thousands.
+    for (std::size_t at = in.find('\n'); at != std::string_view::npos; at = in.find('\n', at + 1)) {
+      for (std::string_view dash : {"— ", "- "}) {
+        if (!detail::starts_with(in.substr(at + 1), dash)) continue;
+        std::size_t p = at + 1 + dash.size();
         std::size_t digits = 0;
         while (p < in.size() && in[p] >= '0' && in[p] <= '9') ++p, ++digits;
-        if (digits > 0 && in.substr(p, footer.size() - 1) == footer.substr(1)) return true;
+        if (digits > 0 && in.substr(p, dash.size()) == dash) return true;
       }
     }
     return false;
@@ -283,12 +351,17 @@ class Normalizer {
   /// is long and ends inside a word or number, and the next line starts
   /// flush with text rather than with indentation or a heading.
   bool continues_line(std::string_view in, std::size_t next) const {
-    const std::size_t line_start =
-        out_.text.rfind('\n') == std::string::npos ? 0 : out_.text.rfind('\n') + 1;
-    std::string_view line(out_.text.data() + line_start, out_.text.size() - line_start);
-    if (detail::count_code_points(line) < 20 || next >= in.size()) return false;
-    std::size_t back = line.size();
-    const char32_t last = detail::prev_code_point(line, back);
+    // Only the line's last 20 characters are read, not the whole line each time.
+    std::size_t tail_start = out_.text.size();
+    std::size_t chars = 0;
+    while (chars < 20 && tail_start > 0 && out_.text[tail_start - 1] != '\n') {
+      --tail_start;
+      chars += (static_cast<unsigned char>(out_.text[tail_start]) & 0xC0) != 0x80;
+    }
+    if (chars < 20 || next >= in.size()) return false;
+    const std::string_view tail(out_.text.data() + tail_start, out_.text.size() - tail_start);
+    std::size_t back = tail.size();
+    const char32_t last = detail::prev_code_point(tail, back);
     if (!(detail::is_han(last) || (last >= U'0' && last <= U'9'))) return false;
     std::size_t p = next;
     const char32_t first = next_code_point(in, p);
@@ -300,6 +373,11 @@ class Normalizer {
     return true;
   }
 
+  struct Mark {
+    std::size_t derived = 0;
+    std::size_t origin = 0;
+  };
+  Mark last_mark_;  // the last checkpoint added; run() starts the map with (0, 0)
   bool reflow_ = false;
   const icu::Normalizer2* nfkc_ = nullptr;
   Normalized out_;

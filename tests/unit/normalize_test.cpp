@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 using namespace bulletin;
 
@@ -107,5 +108,77 @@ TEST_SUITE("normalize") {
       CHECK(end <= in.size());
       previous = start;
     }
+  }
+}
+
+TEST_SUITE("normalize") {
+  TEST_CASE("Han and plain ASCII are copied up to whatever comes next, offsets and all") {
+    const std::string run = "年增长ab1";  // 9 + 3 bytes
+    struct Case {
+      std::string stop;  // followed by "x"
+      std::string becomes;
+      // to_input.map(at) from at = run.size(), as the loop gave it character by character
+      std::vector<std::size_t> map_from_stop;
+      std::size_t checkpoints;
+    };
+    const std::vector<Case> cases = {
+        {"<br>", "\n", {12, 16, 17}, 2},
+        {"<", "<", {12, 13, 14}, 1},
+        {"&amp;", "&", {12, 17, 18}, 2},
+        {"&", "&", {12, 13, 14}, 1},
+        {"\r\n", "\n", {12, 14, 15}, 2},
+        {"\r", "\n", {12, 13, 14}, 1},
+        {"\n", "\n", {12, 13, 14}, 1},
+        {"\t", " ", {12, 13, 14}, 1},
+        {"\f", "\n", {12, 13, 14}, 1},
+        {"\v", "\n", {12, 13, 14}, 1},
+        {"，", ",", {12, 15, 16}, 2},
+        {"。", "。", {12, 13, 14, 15, 16}, 1},
+        {"\u3000", " ", {12, 15, 16}, 2},
+        {"\u3006", "\u3006", {12, 13, 14, 15, 16}, 1},  // 〆, just before 〇
+        {"\u3008", "\u3008", {12, 13, 14, 15, 16}, 1},  // 〈, just after
+        {"\u33FF", "gal", {12, 12, 12, 15, 16}, 1},     // just before U+3400
+        {"\u4DC0", "\u4DC0", {12, 13, 14, 15, 16}, 1},  // just after U+4DBF
+        {"\uA000", "\uA000", {12, 13, 14, 15, 16}, 1},  // just after U+9FFF
+        {"\uFB00", "ff", {12, 12, 15, 16}, 2},          // just after U+FAFF
+        {"\xF0\xA0\x80\x80", "\xF0\xA0\x80\x80", {12, 13, 14, 15, 16, 17}, 1},  // U+20000
+        {"\xE4\xB8", "\uFFFD", {12, 13, 14, 14, 15}, 2},  // a Han character cut short
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.stop);
+      const std::string in = run + c.stop + "x";
+      const auto n = normalize(in);
+      CHECK(n.text == run + c.becomes + "x");
+      for (std::size_t at = 0; at < run.size(); ++at) CHECK(n.to_input.map(at) == at);
+      std::vector<std::size_t> mapped;
+      for (std::size_t at = run.size(); at <= n.text.size(); ++at) {
+        mapped.push_back(n.to_input.map(at));
+      }
+      CHECK(mapped == c.map_from_stop);
+      CHECK(n.to_input.checkpoints() == c.checkpoints);
+    }
+  }
+
+  TEST_CASE("a run reaching the end of the input, whole or cut short") {
+    auto whole = normalize("年增长ab1");
+    CHECK(whole.text == "年增长ab1");
+    CHECK(whole.to_input.map(12) == 12);
+    CHECK(whole.to_input.checkpoints() == 1);
+    auto cut = normalize("年增长ab1\xE4\xB8");
+    CHECK(cut.text == "年增长ab1\uFFFD");
+    CHECK(cut.to_input.map(12) == 12);
+    CHECK(cut.to_input.map(13) == 13);
+    CHECK(cut.to_input.map(15) == 14);
+    auto lead = normalize("年增长ab1\xE4");
+    CHECK(lead.text == "年增长ab1\uFFFD");
+    CHECK(lead.to_input.map(15) == 13);
+  }
+
+  TEST_CASE("Han characters at the ends of their ranges are kept, even those NFKC would change") {
+    const std::string in = "\u3400\u4DBF\u4E00\u9FFF\uF900\uFAFF\u3007";
+    auto n = normalize(in);
+    CHECK(n.text == in);
+    CHECK(n.to_input.checkpoints() == 1);
+    CHECK(n.to_input.map(in.size()) == in.size());
   }
 }
