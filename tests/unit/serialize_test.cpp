@@ -186,7 +186,17 @@ TEST_SUITE("serialize") {
                                              "\xF8",
                                              "\xFF",
                                              "é",
-                                             "%"};
+                                             "%",
+                                             "\xEF\xBC\x8C",
+                                             "\xE1\x80\x80",
+                                             "\xEC\xBF\xBF",
+                                             "\xEE\x80\x80",
+                                             "\xE0\xA0\x80",
+                                             "\x80",
+                                             "\xBF\xBF",
+                                             "\xEF",
+                                             "\xEF\xBC",
+                                             "0123456789abcde"};
     std::uint64_t state = 20261128;
     auto next = [&] {
       state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -196,6 +206,50 @@ TEST_SUITE("serialize") {
       std::string text;
       const std::size_t count = next() % 12;
       for (std::size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+      Document doc;
+      doc.title = text;
+      const std::string json = to_json(doc, -1);
+      const std::string expected =
+          "\"title\":" +
+          nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ",";
+      CAPTURE(text);
+      REQUIRE(json.find(expected) != std::string::npos);
+    }
+  }
+
+  // Text of ASCII and CJK takes the writer's shortcuts all along: one flaw
+  // anywhere in it (a byte changed, dropped or put in) must still come out as
+  // nlohmann writes it.
+  TEST_CASE("CJK text with one flaw anywhere is escaped and repaired as nlohmann does") {
+    const std::vector<std::string> good = {
+        "中", "文", "\xEF\xBC\x8C", "\xE1\x80\x80", "\xEC\xBF\xBF", "\xEE\x80\x80", "a", "7", " "};
+    const std::vector<char> flaws = {'"',    '\\',   '\n',   '\x01', '\x80', '\xBF', '\xC2',
+                                     '\xE0', '\xED', '\xEF', '\xF0', '\xFF', 'x'};
+    std::uint64_t state = 20261129;
+    auto next = [&] {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      return state >> 33;
+    };
+    for (int i = 0; i < 20000; ++i) {
+      std::string text;
+      const std::size_t count = next() % 24;
+      for (std::size_t k = 0; k < count; ++k) text += good[next() % good.size()];
+      if (!text.empty()) {
+        const std::size_t at = next() % (text.size() + 1);
+        switch (next() % 4) {
+          case 0:
+            text.insert(at, 1, flaws[next() % flaws.size()]);
+            break;
+          case 1:
+            if (at < text.size()) text[at] = flaws[next() % flaws.size()];
+            break;
+          case 2:
+            if (at < text.size()) text.erase(at, 1);
+            break;
+          default:
+            break;  // left whole
+        }
+      }
       Document doc;
       doc.title = text;
       const std::string json = to_json(doc, -1);
