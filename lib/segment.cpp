@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,8 +17,11 @@ namespace {
 
 using detail::count_code_points;
 using detail::ends_with;
+using detail::find_word;
 using detail::is_han;
+using detail::is_plain_three_byte_at;
 using detail::next_code_point;
+using detail::prev_code_point;
 using detail::starts_with;
 using detail::trim;
 
@@ -136,8 +141,8 @@ bool is_roster_delimiter(char32_t c) {
 std::vector<Speaker> find_roster(std::string_view text) {
   std::vector<Speaker> roster;
   for (auto honorific : detail::kHonorifics) {
-    for (std::size_t at = text.find(honorific); at != std::string_view::npos;
-         at = text.find(honorific, at + honorific.size())) {
+    for (std::size_t at = find_word(text, honorific); at != std::string_view::npos;
+         at = find_word(text, honorific, at + honorific.size())) {
       std::size_t begin = at;
       std::size_t taken = 0;
       while (begin > 0 && taken < 30) {
@@ -269,6 +274,10 @@ bool classify_label(std::string_view candidate, const std::vector<Speaker>& rost
   return false;
 }
 
+bool ends_clause(char32_t c) {
+  return c == U'。' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == U'”';
+}
+
 std::size_t skip_blanks(std::string_view text, std::size_t pos, std::size_t end) {
   while (pos < end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
   return pos;
@@ -296,8 +305,13 @@ std::optional<LabelMatch> match_label(std::string_view text, const TextLine& lin
     return m;
   }
   // NAME: text
+  // A colon the loop below reaches starts one of the first
+  // kMaxLabelCodePoints + 1 code points, of at most four bytes each; most
+  // lines have none that early and skip the decoding.
+  const std::size_t colon_reach = std::min(content.size(), kMaxLabelCodePoints * 4 + 1);
+  const bool colon_near = std::memchr(content.data(), ':', colon_reach) != nullptr;
   std::size_t pos = 0;
-  for (std::size_t n = 0; pos < content.size() && n <= kMaxLabelCodePoints; ++n) {
+  for (std::size_t n = 0; colon_near && pos < content.size() && n <= kMaxLabelCodePoints; ++n) {
     if (content[pos] == ':') {
       if (!classify_label(content.substr(0, pos), roster, m)) return std::nullopt;
       m.body_begin = skip_blanks(text, line.begin + pos + 1, line.end);
@@ -309,10 +323,17 @@ std::optional<LabelMatch> match_label(std::string_view text, const TextLine& lin
   }
   // 威海晚报记者提问请问于主任,…  (a reporter's label with no colon)
   constexpr std::size_t kMaxOutletCodePoints = 16;
+  // Every marker has 者 second, and few lines have one near their start.
+  constexpr std::size_t kLongestMarker = std::string_view("记者提问").size();
+  if (find_word(content.substr(0, kMaxOutletCodePoints * 4 + kLongestMarker), "者") ==
+      std::string_view::npos) {
+    return std::nullopt;
+  }
   for (std::string_view marker : {"记者提问", "記者提問", "记者问", "記者問"}) {
     // Past 16 code points of at most four bytes the marker cannot qualify:
     // long paragraphs are not searched to their end.
-    const std::size_t at = content.substr(0, kMaxOutletCodePoints * 4 + marker.size()).find(marker);
+    const std::size_t at =
+        find_word(content.substr(0, kMaxOutletCodePoints * 4 + marker.size()), marker);
     if (at == std::string_view::npos ||
         count_code_points(content.substr(0, at)) > kMaxOutletCodePoints) {
       continue;
@@ -332,6 +353,16 @@ bool ends_with_document_kind(std::string_view line) {
   return false;
 }
 
+/// Whether `s` equals `lower` once its ASCII capitals are lowered.
+bool equals_ignoring_ascii_case(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] + 32) : s[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 bool is_noise_line(std::string_view content) {
   static const std::size_t longest_noise = [] {
     std::size_t n = 0;
@@ -341,10 +372,8 @@ bool is_noise_line(std::string_view content) {
   if (content.size() > longest_noise) {
     return detail::is_timestamp_line(content) || detail::is_page_footer(content);
   }
-  std::string lowered(content);
-  for (char& c : lowered) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   for (auto noise : detail::kNoiseLines) {
-    if (lowered == noise) return true;
+    if (equals_ignoring_ascii_case(content, noise)) return true;
   }
   // Page timestamps: 2023-11-05 11:00:00 星期日
   if (detail::is_timestamp_line(content)) return true;
@@ -480,15 +509,22 @@ std::optional<HeadingMatch> match_heading_marker(std::string_view s) {
 /// The heading text after a marker: up to the end of its first sentence.
 std::string_view heading_text(std::string_view rest, bool inline_marker) {
   std::size_t pos = 0;
-  std::size_t n = 0;
-  while (pos < rest.size() && n < kMaxHeadingCodePoints) {
-    const std::size_t before = pos;
-    const char32_t c = next_code_point(rest, pos);
-    ++n;
-    if (c == U'。' || c == U';' || c == U'!' || c == U'?' || c == U':' || c == U'\n' ||
-        (inline_marker && (c == U',' || c == U'、'))) {
-      return trim(rest.substr(0, before));
+  for (std::size_t n = 0; pos < rest.size() && n < kMaxHeadingCodePoints; ++n) {
+    // Most of a heading is Han, stepped over without decoding; the wide
+    // delimiters 。 and 、 are among these sequences and told by their bytes.
+    if (is_plain_three_byte_at(rest, pos)) {
+      const std::string_view here = rest.substr(pos);
+      if (starts_with(here, "。") || (inline_marker && starts_with(here, "、"))) break;
+      pos += 3;
+      continue;
     }
+    std::size_t after = pos;
+    const char32_t c = next_code_point(rest, after);
+    if (c == U';' || c == U'!' || c == U'?' || c == U':' || c == U'\n' ||
+        (inline_marker && c == U',')) {
+      break;
+    }
+    pos = after;
   }
   return trim(rest.substr(0, pos));
 }
@@ -510,8 +546,7 @@ class Segmenter {
     auto& turns = result_.document.turns;
     for (std::size_t k = 0; k < turns.size(); ++k) turns[k].text = std::string(turn_text(k));
     result_.document.speakers = roster_;
-    std::sort(result_.excluded.begin(), result_.excluded.end(),
-              [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
+    sort_exclusions();
     return std::move(result_);
   }
 
@@ -553,6 +588,36 @@ class Segmenter {
 
   void exclude(std::size_t begin, std::size_t end) {
     if (end > begin) result_.excluded.push_back({begin, end});
+  }
+
+  /// Sorts the excluded ranges by start. They come in three runs, each in
+  /// text order (noise lines, labels, heading markers), so merging the runs
+  /// sorts them. If two ranges shared a start, only the full sort would order
+  /// them as it always has.
+  void sort_exclusions() {
+    auto& excluded = result_.excluded;
+    auto by_begin = [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; };
+    const auto labels = excluded.begin() + static_cast<std::ptrdiff_t>(labels_excluded_from_);
+    const auto headings = excluded.begin() + static_cast<std::ptrdiff_t>(headings_excluded_from_);
+    if (std::is_sorted(excluded.begin(), labels, by_begin) &&
+        std::is_sorted(labels, headings, by_begin) &&
+        std::is_sorted(headings, excluded.end(), by_begin)) {
+      std::vector<TextRange> merged = excluded;
+      const auto at = [&](std::size_t k) {
+        return merged.begin() + static_cast<std::ptrdiff_t>(k);
+      };
+      std::inplace_merge(merged.begin(), at(labels_excluded_from_), at(headings_excluded_from_),
+                         by_begin);
+      std::inplace_merge(merged.begin(), at(headings_excluded_from_), merged.end(), by_begin);
+      auto same_or_later = [](const TextRange& a, const TextRange& b) {
+        return a.begin >= b.begin;
+      };
+      if (std::adjacent_find(merged.begin(), merged.end(), same_or_later) == merged.end()) {
+        excluded = std::move(merged);
+        return;
+      }
+    }
+    std::sort(excluded.begin(), excluded.end(), by_begin);
   }
 
   void read_header() {
@@ -654,6 +719,7 @@ class Segmenter {
       diagnose(Severity::note, "noise-line",
                "dropped page furniture: " + std::string(content(lines_[line])), lines_[line].begin);
     }
+    labels_excluded_from_ = result_.excluded.size();
     // A bare name-shaped label must stand alone on its line or recur: a
     // one-off "方法:…" inside a paragraph is prose, not a speaker.
     // A bare name-shaped label with text after it must be backed by something
@@ -707,27 +773,26 @@ class Segmenter {
 
   void add_section(std::optional<int> turn, int level, int number, std::size_t marker_begin,
                    std::size_t marker_end, std::string_view heading) {
-    Section s;
-    s.turn = turn;
-    s.level = level;
-    s.marker = std::string(text_.substr(marker_begin, marker_end - marker_begin));
-    s.heading = std::string(heading);
-    s.span.start = marker_begin;
-    s.span.end = marker_end + heading.size();
+    Section& s = result_.document.sections.emplace_back(
+        Section{turn, level, std::string(text_.substr(marker_begin, marker_end - marker_begin)),
+                std::string(heading), SourceSpan{marker_begin, marker_end + heading.size()}});
     exclude(marker_begin, marker_end);
     // Numbering: a level continues from its previous sibling in the same turn.
     const std::pair<int, int> key{turn.value_or(0), level};
-    auto last = last_number_.find(key);
-    if (last != last_number_.end() && number != last->second + 1 && number != 1) {
-      diagnose(Severity::note, "numbering-skip",
-               "heading " + s.marker + " follows number " + std::to_string(last->second) +
-                   " at level " + std::to_string(level),
-               marker_begin);
+    auto last = last_number_.lower_bound(key);
+    if (last != last_number_.end() && last->first == key) {
+      if (number != last->second + 1 && number != 1) {
+        diagnose(Severity::note, "numbering-skip",
+                 "heading " + s.marker + " follows number " + std::to_string(last->second) +
+                     " at level " + std::to_string(level),
+                 marker_begin);
+      }
+      last->second = number;
+    } else {
+      last = last_number_.emplace_hint(last, key, number);
     }
-    last_number_[key] = number;
     // Deeper levels restart under a new heading.
-    last_number_.erase(last_number_.upper_bound(key), last_number_.lower_bound({key.first + 1, 0}));
-    result_.document.sections.push_back(std::move(s));
+    last_number_.erase(std::next(last), last_number_.lower_bound({key.first + 1, 0}));
   }
 
   void find_sections() {
@@ -736,6 +801,7 @@ class Segmenter {
     // few lines), and growing the list would hold its old and new copies at
     // once. A reservation costs only the pages that are written.
     result_.document.sections.reserve(lines_.size() - std::min(header_end_line_, lines_.size()));
+    headings_excluded_from_ = result_.excluded.size();
     std::size_t next_turn = 0;
     for (std::size_t i = header_end_line_; i < lines_.size(); ++i) {
       const TextLine& line = lines_[i];
@@ -768,32 +834,44 @@ class Segmenter {
       expected_item_ = 1;
     }
     int& expected = expected_item_;
-    std::size_t pos = begin;
-    bool clause_start = true;
-    while (pos < end) {
-      const std::size_t here = pos;
-      std::size_t after = pos;
-      const char32_t c = next_code_point(text_, after);
-      std::size_t probe = pos;
-      int value = 0;
-      bool chinese = false;
-      // Every character is a possible start; only numerals are read as one
-      // (all of them at or above 〇, the cheap test first).
-      if (c >= U'〇' && detail::starts_chinese_list_number(c) &&
-          detail::read_small_number(text_, probe, value, chinese) && chinese && probe < end &&
-          starts_with(text_.substr(probe), "是") && (clause_start || value == expected) &&
-          (value == expected || value == 1)) {
-        const std::size_t marker_end = probe + std::string_view("是").size();
-        add_section(turn, 5, value, here, marker_end,
-                    heading_text(text_.substr(marker_end, end - marker_end), true));
-        expected = value + 1;
-        pos = marker_end;
-        clause_start = false;
-        continue;
+    constexpr std::string_view kIs = "是";
+    const std::string_view line = text_.substr(0, end);
+    // A marker is a Chinese number and 是, so only the numerals right before
+    // each 是 are read, not every character of the line.
+    std::size_t pos = begin;  // past the last 是
+    for (std::size_t is = find_word(line, kIs, pos); is != std::string_view::npos;
+         is = find_word(line, kIs, pos)) {
+      std::size_t numerals = is;
+      while (numerals >= pos + 3 && is_list_numeral_before(numerals)) numerals -= 3;
+      // A clause starts at `begin` and after a delimiter, never right after 是.
+      bool clause_start = numerals == begin;
+      if (numerals > pos) {
+        std::size_t before = numerals - pos;
+        clause_start = ends_clause(prev_code_point(text_.substr(pos, before), before));
       }
-      pos = after;
-      clause_start = c == U'。' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == U'”';
+      for (std::size_t here = numerals; here < is; here += 3) {
+        std::size_t probe = here;
+        int value = 0;
+        bool chinese = false;
+        if (detail::read_small_number(text_, probe, value, chinese) && chinese && probe == is &&
+            (clause_start || value == expected) && (value == expected || value == 1)) {
+          const std::size_t marker_end = is + kIs.size();
+          add_section(turn, 5, value, here, marker_end,
+                      heading_text(text_.substr(marker_end, end - marker_end), true));
+          expected = value + 1;
+          break;
+        }
+        clause_start = false;
+      }
+      pos = is + kIs.size();
     }
+  }
+
+  /// Whether the three bytes before `at` are a numeral that can start a list number.
+  bool is_list_numeral_before(std::size_t at) const {
+    std::size_t from = at - 3;
+    const char32_t c = next_code_point(text_, from);
+    return from == at && c >= U'〇' && detail::starts_chinese_list_number(c);
   }
 
   /// A section lasts until the next heading of the same or a higher level in
@@ -875,6 +953,8 @@ class Segmenter {
   std::vector<std::size_t> noise_;
   std::vector<Speaker> roster_;
   std::size_t header_end_line_ = 0;
+  std::size_t labels_excluded_from_ = 0;    // where the labels' run of `excluded` starts
+  std::size_t headings_excluded_from_ = 0;  // and where the heading markers' run starts
   std::size_t title_line_ = 0;
   std::map<std::pair<int, int>, int> last_number_;
   std::optional<int> enumeration_turn_;

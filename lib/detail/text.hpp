@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,18 @@ char32_t prev_code_point_any(std::string_view s, std::size_t& pos);
     }
   }
   return next_code_point_any(s, pos);
+}
+
+/// Whether a well-formed three-byte sequence starts at `pos` whose lead byte
+/// (E1..EC, EE, EF) admits no overlong or surrogate form: most CJK text, and
+/// next_code_point would step over exactly these three bytes.
+inline bool is_plain_three_byte_at(std::string_view s, std::size_t pos) {
+  if (pos + 3 > s.size()) return false;
+  const auto lead = static_cast<unsigned char>(s[pos]);
+  if (static_cast<unsigned char>(lead - 0xE1) > 0x0E || lead == 0xED) return false;
+  const auto mid = static_cast<unsigned char>(s[pos + 1]);
+  const auto last = static_cast<unsigned char>(s[pos + 2]);
+  return ((mid ^ 0x80) | (last ^ 0x80)) < 0x40;
 }
 
 /// The code point that ends at `pos` and moves `pos` to its start.
@@ -101,6 +114,25 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
   return s.back() == suffix.back() &&
          std::char_traits<char>::compare(s.data() + s.size() - suffix.size(), suffix.data(),
                                          suffix.size()) == 0;
+}
+
+/// Offset of the first `word` in `s` at or after `from`, or npos.
+// string_view::find stops at every copy of the word's first byte: in Chinese
+// text a lead byte that thousands of characters share. A character's last
+// byte is far rarer, so candidates are found by the word's last byte.
+inline std::size_t find_word(std::string_view s, std::string_view word, std::size_t from = 0) {
+  if (word.empty()) return from <= s.size() ? from : std::string_view::npos;
+  const std::size_t before_last = word.size() - 1;
+  for (std::size_t at = from + before_last; at < s.size();) {
+    const void* hit = std::memchr(s.data() + at, word.back(), s.size() - at);
+    if (hit == nullptr) break;
+    const auto last = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
+    if (std::memcmp(s.data() + last - before_last, word.data(), before_last) == 0) {
+      return last - before_last;
+    }
+    at = last + 1;
+  }
+  return std::string_view::npos;
 }
 
 /// Number of code points in a UTF-8 string.

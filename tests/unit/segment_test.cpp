@@ -5,12 +5,30 @@
 #include <string>
 
 #include "bulletin/normalize.hpp"
+#include "detail/text.hpp"
 
 using namespace bulletin;
 
 namespace {
 
 Segmentation seg(const std::string& text) { return segment(normalize(text).text); }
+
+std::string repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+const std::string kExtB = "\xF0\xA0\x80\x80";  // U+20000, a Han character of four bytes
+
+std::string markers(const Segmentation& s) {
+  std::string out;
+  for (const auto& sec : s.document.sections) {
+    if (!out.empty()) out += "|";
+    out += sec.marker + sec.heading;
+  }
+  return out;
+}
 
 std::string speakers(const Segmentation& s) {
   std::string out;
@@ -145,5 +163,86 @@ TEST_SUITE("segment") {
     // Scopes: (一) ends where (三) starts; 一、 ends where 二、 starts.
     CHECK(s.section_ends[1] == secs[3].span.start);
     CHECK(s.section_ends[0] == secs[5].span.start);
+  }
+  TEST_CASE("inline enumerations: the number right before 是, at a clause start or in sequence") {
+    auto s =
+        seg("标题\n主持人:一是甲。不是乙;三是丙,二是丁”二是戊。十一是己 一二是庚!三是辛\n二是壬\n"
+            "四是癸。五是子\n");
+    CHECK(markers(s) == "一是甲|二是丁”二是戊|三是辛|四是癸|五是子");
+    REQUIRE(s.excluded.size() == 6);  // the label and the five markers
+    CHECK(s.excluded[1].begin == s.document.sections[0].span.start);
+    CHECK(s.excluded[5].begin == s.document.sections[4].span.start);
+    CHECK(seg("标题\n主持人:好。\n一是甲,二是乙\n十是丙\n").document.sections.size() == 2);
+  }
+
+  TEST_CASE("lines end at CR, CRLF or LF") {
+    auto s = segment("标题\r主持人:各位好。\r\n李明:\r一、工作\r\r\n一是甲。二是乙\n三是丙\r");
+    CHECK(speakers(s) == "主持人/host/statement|李明/official/statement");
+    CHECK(s.document.turns[0].text == "各位好。");
+    CHECK(markers(s) == "一、工作|一是甲|二是乙|三是丙");
+    CHECK(segment("标题\r\n主持人:好\r\n").document.turns.size() == 1);
+  }
+
+  TEST_CASE("a colon ends a label only among the first 25 code points") {
+    // Four-byte characters: the farthest a colon can be found in bytes.
+    auto colon_at = [](int code_points) {
+      return "标题\n主持人:请提问。\n海川日报记者提问请问" + repeat(kExtB, code_points - 10) +
+             ":怎么办?\n李明:答。\n";
+    };
+    // The colon is found, and what precedes it is no label.
+    CHECK(segment(colon_at(24)).document.turns.size() == 1);
+    // The colon is too far: the reporter's label without one is found.
+    auto s = segment(colon_at(25));
+    REQUIRE(s.document.turns.size() == 3);
+    CHECK(s.document.turns[1].label == "海川日报记者提问");
+  }
+
+  TEST_CASE("a reporter label without a colon names an outlet of at most 16 code points") {
+    auto line = [](int outlet, const std::string& marker) {
+      return "标题\n主持人:请提问。\n" + repeat(kExtB, outlet) + marker +
+             "请问李主任,怎么办?\n李明:答。\n";
+    };
+    auto s = segment(line(16, "记者提问"));
+    REQUIRE(s.document.turns.size() == 3);
+    CHECK(s.document.turns[1].outlet == repeat(kExtB, 16));
+    CHECK(segment(line(16, "記者問")).document.turns.size() == 3);
+    CHECK(segment(line(17, "记者提问")).document.turns.size() == 1);
+  }
+
+  TEST_CASE("a heading ends at its first sentence or after 60 code points") {
+    auto s = segment("标题\n李明:\n一、" + repeat("城", 59) + "a乡。\n二、" + repeat("城", 58) +
+                     kExtB + "x乡\n三、" + repeat("城", 60) +
+                     "。\n四、工作;其他\n(一)甲,乙、丙。\n一是甲,乙\n二是丙、丁\n");
+    const auto& secs = s.document.sections;
+    REQUIRE(secs.size() == 7);
+    CHECK(secs[0].heading == repeat("城", 59) + "a");
+    CHECK(secs[1].heading == repeat("城", 58) + kExtB + "x");
+    CHECK(secs[2].heading == repeat("城", 60));
+    CHECK(secs[3].heading == "工作");
+    CHECK(secs[4].heading == "甲,乙、丙");
+    CHECK(secs[5].heading == "甲");
+    CHECK(secs[6].heading == "丙");
+  }
+
+  TEST_CASE("find_word and is_plain_three_byte_at") {
+    using detail::find_word;
+    constexpr auto npos = std::string_view::npos;
+    CHECK(find_word("同同志同志", "同志") == 3);
+    CHECK(find_word("同同志同志", "同志", 4) == 9);
+    CHECK(find_word("同同志同志", "同志", 10) == npos);
+    CHECK(find_word("同同志同志", "同志", 100) == npos);
+    CHECK(find_word("志同", "同志") == npos);
+    CHECK(find_word("同", "同志") == npos);
+    CHECK(find_word("abc", "", 3) == 3);
+    CHECK(find_word("abc", "", 4) == npos);
+    using detail::is_plain_three_byte_at;
+    CHECK(is_plain_three_byte_at("a城", 1));
+    CHECK_FALSE(is_plain_three_byte_at("a城", 0));
+    CHECK_FALSE(is_plain_three_byte_at("城", 1));
+    CHECK_FALSE(is_plain_three_byte_at(std::string_view("城", 2), 0));
+    CHECK_FALSE(is_plain_three_byte_at("\xE0\xA4\x80", 0));  // could be overlong
+    CHECK_FALSE(is_plain_three_byte_at("\xED\x9F\xBF", 0));  // could be a surrogate
+    CHECK_FALSE(is_plain_three_byte_at("\xE4\xB8", 0));
+    CHECK_FALSE(is_plain_three_byte_at("\xE4\xB8\x41", 0));
   }
 }
