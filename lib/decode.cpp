@@ -52,31 +52,65 @@ void OffsetMap::add_piece(std::size_t derived, std::size_t origin, std::size_t d
   pieces_.push_back({derived, derived_end, origin, origin_end});
 }
 
-const OffsetMap::Piece* OffsetMap::piece_around(std::size_t derived) const {
-  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), derived,
-                             [](std::size_t value, const Piece& p) { return value < p.derived; });
-  if (it == pieces_.begin()) return nullptr;
-  --it;
-  return derived > it->derived && derived < it->derived_end ? &*it : nullptr;
+namespace {
+
+/// The index of the first of `items` (sorted by derived offset) that starts
+/// after `derived`. A few steps on from `from`, where the last lookup ended,
+/// when it is there; else by bisection. Leaves the answer in `from`.
+template <typename Item>
+std::size_t first_after(const std::vector<Item>& items, std::size_t derived, std::size_t& from) {
+  constexpr int kSteps = 4;
+  std::size_t i = std::min(from, items.size());
+  if (i == 0 || items[i - 1].derived <= derived) {
+    for (int step = 0; step < kSteps && i < items.size() && items[i].derived <= derived; ++step) {
+      ++i;
+    }
+    if (i == items.size() || items[i].derived > derived) return from = i;
+  }
+  const auto it =
+      std::upper_bound(items.begin(), items.end(), derived,
+                       [](std::size_t value, const Item& item) { return value < item.derived; });
+  return from = static_cast<std::size_t>(it - items.begin());
+}
+
+}  // namespace
+
+const OffsetMap::Piece* OffsetMap::piece_around(std::size_t derived, Cursor& cursor) const {
+  const std::size_t next = first_after(pieces_, derived, cursor.piece);
+  if (next == 0) return nullptr;
+  const Piece& p = pieces_[next - 1];
+  return derived > p.derived && derived < p.derived_end ? &p : nullptr;
 }
 
 std::size_t OffsetMap::map(std::size_t derived) const {
-  if (const Piece* piece = piece_around(derived)) return static_cast<std::size_t>(piece->origin);
-  return map_by_runs(derived);
+  Cursor cursor;
+  return map(derived, cursor);
 }
 
 std::size_t OffsetMap::map_end(std::size_t derived) const {
-  if (const Piece* piece = piece_around(derived)) {
-    return static_cast<std::size_t>(piece->origin_end);
-  }
-  return map_by_runs(derived);
+  Cursor cursor;
+  return map_end(derived, cursor);
 }
 
-std::size_t OffsetMap::map_by_runs(std::size_t derived) const {
+std::size_t OffsetMap::map(std::size_t derived, Cursor& cursor) const {
+  if (const Piece* piece = piece_around(derived, cursor)) {
+    return static_cast<std::size_t>(piece->origin);
+  }
+  return map_by_runs(derived, cursor);
+}
+
+std::size_t OffsetMap::map_end(std::size_t derived, Cursor& cursor) const {
+  if (const Piece* piece = piece_around(derived, cursor)) {
+    return static_cast<std::size_t>(piece->origin_end);
+  }
+  return map_by_runs(derived, cursor);
+}
+
+std::size_t OffsetMap::map_by_runs(std::size_t derived, Cursor& cursor) const {
   if (runs_.empty()) return derived;
-  auto it = std::upper_bound(runs_.begin(), runs_.end(), derived,
-                             [](std::size_t value, const Run& r) { return value < r.derived; });
-  if (it == runs_.begin()) return static_cast<std::size_t>(runs_.front().origin);
+  const std::size_t next = first_after(runs_, derived, cursor.run);
+  if (next == 0) return static_cast<std::size_t>(runs_.front().origin);
+  auto it = runs_.begin() + static_cast<std::ptrdiff_t>(next);
   const auto next_run = it;
   --it;
   const std::uint64_t offset = derived - it->derived;

@@ -26,26 +26,27 @@ namespace bulletin {
 namespace {
 
 /// Maps spans and findings from normalized offsets to the input, with the line
-/// and column of their start.
+/// and column of their start. Spans come mostly in order: each lookup in the
+/// offset maps goes on from the last. Used by one thread at a time.
 class SpanLocator {
  public:
   SpanLocator(const Decoded& decoded, const Normalized& normalized, const detail::LineIndex& lines)
       : to_source_(decoded.to_source), to_input_(normalized.to_input), lines_(lines) {}
 
   void map(SourceSpan& s) const {
-    const std::size_t start = to_input_.map(s.start);
-    const std::size_t end = to_input_.map_end(s.end);
+    const std::size_t start = to_input_.map(s.start, input_cursor_);
+    const std::size_t end = to_input_.map_end(s.end, input_cursor_);
     const detail::LineColumn at = lines_.at(start);
-    s.start = to_source_.map(start);
-    s.end = to_source_.map_end(end);
+    s.start = to_source_.map(start, source_cursor_);
+    s.end = to_source_.map_end(end, source_cursor_);
     s.line = at.line;
     s.column = at.column;
   }
 
   void map(Diagnostic& d) const {
-    const std::size_t offset = to_input_.map(d.offset);
+    const std::size_t offset = to_input_.map(d.offset, input_cursor_);
     const detail::LineColumn at = lines_.at(offset);
-    d.offset = to_source_.map(offset);
+    d.offset = to_source_.map(offset, source_cursor_);
     d.line = at.line;
     d.column = at.column;
   }
@@ -54,6 +55,8 @@ class SpanLocator {
   const OffsetMap& to_source_;
   const OffsetMap& to_input_;
   const detail::LineIndex& lines_;
+  mutable OffsetMap::Cursor input_cursor_;
+  mutable OffsetMap::Cursor source_cursor_;
 };
 
 /// The first line longer than `limit` bytes, as [begin, end); nullopt when

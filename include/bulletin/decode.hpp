@@ -45,6 +45,17 @@ class OffsetMap {
   /// The origin position of `derived` as the end of a span: inside a piece,
   /// the piece's origin end.
   [[nodiscard]] std::size_t map_end(std::size_t derived) const;
+
+  /// Where the last lookup landed. Given to map() and map_end() with offsets
+  /// that mostly increase (a document's spans, in order), each lookup goes on
+  /// from there instead of searching the whole map; any order still gives
+  /// the same answers.
+  struct Cursor {
+    std::size_t run = 0;    // the first run that starts after the last offset
+    std::size_t piece = 0;  // the first piece that starts after it
+  };
+  [[nodiscard]] std::size_t map(std::size_t derived, Cursor& cursor) const;
+  [[nodiscard]] std::size_t map_end(std::size_t derived, Cursor& cursor) const;
   /// Gives back the room the map kept to grow into, once it is complete.
   void shrink_to_fit() {
     runs_.shrink_to_fit();
@@ -71,9 +82,9 @@ class OffsetMap {
     std::uint64_t origin_end = 0;
   };
   /// The piece `derived` lies strictly inside, if any.
-  [[nodiscard]] const Piece* piece_around(std::size_t derived) const;
+  [[nodiscard]] const Piece* piece_around(std::size_t derived, Cursor& cursor) const;
   /// The origin position of `derived` from the checkpoints alone.
-  [[nodiscard]] std::size_t map_by_runs(std::size_t derived) const;
+  [[nodiscard]] std::size_t map_by_runs(std::size_t derived, Cursor& cursor) const;
 
   std::vector<Run> runs_;
   std::vector<Piece> pieces_;

@@ -177,6 +177,43 @@ TEST_CASE("OffsetMap: runs at a steady stride map like one checkpoint per charac
   }
 }
 
+TEST_CASE("OffsetMap: a cursor gives the answers of a fresh lookup, in any order") {
+  std::mt19937 rng(29);
+  for (int round = 0; round < 100; ++round) {
+    OffsetMap map;
+    std::size_t d = 0;
+    std::size_t o = 0;
+    const int count = 1 + static_cast<int>(rng() % 200);
+    for (int k = 0; k < count; ++k) {
+      map.add(d, o);
+      if (rng() % 6 == 0) {
+        // A character that became several: a piece between two checkpoints.
+        const std::size_t grown = 2 + rng() % 4;
+        map.add(d + grown, o + 3);
+        map.add_piece(d, o, d + grown, o + 3);
+        d += grown;
+        o += 3;
+      } else {
+        d += 1 + rng() % 7;
+        o += rng() % 7;
+      }
+    }
+    std::vector<std::size_t> queries;
+    for (std::size_t q = 0; q <= d + 3; ++q) queries.push_back(q);
+    OffsetMap::Cursor ascending;
+    for (std::size_t q : queries) {
+      REQUIRE(map.map(q, ascending) == map.map(q));
+      REQUIRE(map.map_end(q, ascending) == map.map_end(q));
+    }
+    std::shuffle(queries.begin(), queries.end(), rng);
+    OffsetMap::Cursor shuffled;
+    for (std::size_t q : queries) {
+      REQUIRE(map.map_end(q, shuffled) == map.map_end(q));
+      REQUIRE(map.map(q, shuffled) == map.map(q));
+    }
+  }
+}
+
 TEST_CASE("OffsetMap: a GB18030 text maps back through its runs of two-byte characters") {
   std::string gb;
   for (int i = 0; i < 5000; ++i) gb += "\xD6\xD0";  // 中
