@@ -5,6 +5,10 @@
 #include <cstring>
 #include <numeric>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "bulletin/document.hpp"
 #include "bulletin/result.hpp"
 
@@ -154,28 +158,86 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
+namespace {
+
+/// Of 64 bytes, bit k for byte k: line feeds, carriage returns, and UTF-8
+/// continuation bytes.
+struct ByteMasks {
+  std::uint64_t lf = 0;
+  std::uint64_t cr = 0;
+  std::uint64_t continuation = 0;
+};
+
+ByteMasks byte_masks(const unsigned char* bytes) {
+  ByteMasks m;
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i top_two = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i continuation = _mm_set1_epi8(static_cast<char>(0x80));
+  const auto bits = [](__m128i mask, int at) {
+    return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(mask))} << at;
+  };
+  for (int at = 0; at < 64; at += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+    m.lf |= bits(_mm_cmpeq_epi8(v, lf), at);
+    m.cr |= bits(_mm_cmpeq_epi8(v, cr), at);
+    m.continuation |= bits(_mm_cmpeq_epi8(_mm_and_si128(v, top_two), continuation), at);
+  }
+#else
+  for (int k = 0; k < 64; ++k) {
+    const std::uint64_t bit = std::uint64_t{1} << k;
+    if (bytes[k] == '\n') m.lf |= bit;
+    if (bytes[k] == '\r') m.cr |= bit;
+    if ((bytes[k] & 0xC0) == 0x80) m.continuation |= bit;
+  }
+#endif
+  return m;
+}
+
+}  // namespace
+
+// 64 bytes at a time: the index is built for every document, and a byte at a
+// time it cost as much as normalizing.
 LineIndex::LineIndex(std::string_view text) : size_(text.size()) {
   blocks_.resize(text.size() / kBlockBytes + 1);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::uint64_t line = 1;
   std::uint64_t column = 1;
   for (std::size_t b = 0; b < blocks_.size(); ++b) {
     Block& block = blocks_[b];
     block.line = line;
     block.column = column;
-    const std::size_t begin = b * kBlockBytes;
-    const std::size_t end = std::min(text.size(), begin + kBlockBytes);
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto ch = static_cast<unsigned char>(text[i]);
-      const std::size_t word = (i - begin) / 64;
-      const std::uint64_t bit = std::uint64_t{1} << ((i - begin) % 64);
-      if (ch == '\n' || (ch == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) {
-        block.breaks[word] |= bit;
-        ++line;
-        column = 1;
-      } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
-        block.columns[word] |= bit;
-        ++column;
+    for (std::size_t k = 0; k < kWords; ++k) {
+      const std::size_t begin = b * kBlockBytes + k * 64;
+      if (begin >= text.size()) break;
+      const std::size_t n = std::min<std::size_t>(64, text.size() - begin);
+      ByteMasks m;
+      std::uint64_t valid = ~std::uint64_t{0};
+      if (n == 64) {
+        m = byte_masks(bytes + begin);
+      } else {
+        unsigned char last[64] = {};
+        std::memcpy(last, bytes + begin, n);
+        m = byte_masks(last);
+        valid = (std::uint64_t{1} << n) - 1;
       }
+      // A line ends at LF, and at CR unless LF follows (maybe in the next 64).
+      const bool lf_next = begin + 64 < text.size() && text[begin + 64] == '\n';
+      const std::uint64_t lf_after = m.lf >> 1 | std::uint64_t{lf_next} << 63;
+      const std::uint64_t breaks = (m.lf | (m.cr & ~lf_after)) & valid;
+      const std::uint64_t columns = valid & ~breaks & ~m.cr & ~m.continuation;
+      block.breaks[k] = breaks;
+      block.columns[k] = columns;
+      if (breaks == 0) {
+        column += static_cast<std::uint64_t>(std::popcount(columns));
+        continue;
+      }
+      line += static_cast<std::uint64_t>(std::popcount(breaks));
+      const int last_break = 63 - std::countl_zero(breaks);
+      column = 1 + (last_break == 63
+                        ? 0
+                        : static_cast<std::uint64_t>(std::popcount(columns >> (last_break + 1))));
     }
   }
 }
