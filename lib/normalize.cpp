@@ -336,12 +336,22 @@ class Normalizer {
     if (in.find('\f') != std::string_view::npos) return true;
     // One pass over the line breaks for both dashes: a bulletin has thousands.
     for (std::size_t at = in.find('\n'); at != std::string_view::npos; at = in.find('\n', at + 1)) {
-      for (std::string_view dash : {"— ", "- "}) {
-        if (!detail::starts_with(in.substr(at + 1), dash)) continue;
-        std::size_t p = at + 1 + dash.size();
+      for (std::string_view dash : {"—", "-"}) {
+        // "— 9 —" (or "- 9 -"), alone on its line.
+        std::size_t p = at + 1;
+        if (!detail::starts_with(in.substr(p), dash)) continue;
+        p += dash.size();
+        const auto skip_spaces = [&] {
+          while (p < in.size() && in[p] == ' ') ++p;
+        };
+        skip_spaces();
         std::size_t digits = 0;
         while (p < in.size() && in[p] >= '0' && in[p] <= '9') ++p, ++digits;
-        if (digits > 0 && in.substr(p, dash.size()) == dash) return true;
+        skip_spaces();
+        if (digits == 0 || !detail::starts_with(in.substr(p), dash)) continue;
+        p += dash.size();
+        skip_spaces();
+        if (p == in.size() || in[p] == '\n' || in[p] == '\r') return true;
       }
     }
     return false;

@@ -62,6 +62,23 @@ TEST_SUITE("normalize") {
     CHECK(pdf.compare(n.to_input.map(at), 3, "人") == 0);
   }
 
+  TEST_CASE("a page footer alone on its line marks a PDF's text, with or without form feeds") {
+    for (const std::string footer : {"— 2 —", "— 2—", "- 12 -", "—2—"}) {
+      CAPTURE(footer);
+      const std::string pdf =
+          "全年城镇新增就业人数继续保持增长态势总数达到8710\n人,失业率2.7%。\n" + footer +
+          "\n二、农业\n";
+      CHECK(normalize(pdf).text.find("8710人,失业率") != std::string::npos);
+    }
+    // A dash that opens a line of text is no footer.
+    for (const std::string line : {"— 2 —年", "— 2023年", "- 5 - 3 = 2"}) {
+      CAPTURE(line);
+      const std::string text =
+          "全年城镇新增就业人数继续保持增长态势总数达到8710\n人,失业率2.7%。\n" + line + "\n";
+      CHECK(normalize(text).text.find("8710\n人") != std::string::npos);
+    }
+  }
+
   TEST_CASE("without PDF traces line breaks are kept") {
     auto n = normalize("全年城镇新增就业人数继续保持增长态势总数达到8710\n人,失业率2.7%。\n");
     CHECK(n.text == "全年城镇新增就业人数继续保持增长态势总数达到8710\n人,失业率2.7%。\n");
