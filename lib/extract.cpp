@@ -66,13 +66,28 @@ bool is_close_quote(char32_t c) {
   return c == U'”' || c == U'"' || c == U'》' || c == U'」' || c == U'』' || c == U'’';
 }
 
+/// Whether the bytes form a three-byte character above U+4000 that the
+/// decoders step over whole: led by E4..EC, EE or EF (no overlong or surrogate
+/// form) with two continuation bytes.
+bool is_plain_cjk(char lead, char mid, char last) {
+  const auto l = static_cast<unsigned char>(lead);
+  return static_cast<unsigned char>(l - 0xE4) <= 0x0B && l != 0xED &&
+         ((static_cast<unsigned char>(mid) ^ 0x80) | (static_cast<unsigned char>(last) ^ 0x80)) <
+             0x40;
+}
+
 // The stop test is a template parameter so that it is inlined into the
-// per-character loop.
+// per-character loop. Every stop lies below U+3010, so the Chinese characters
+// that make up most of a text are passed over on their bytes, undecoded.
 template <typename Stop>
 std::size_t scan_back(std::string_view text, std::size_t pos, std::size_t floor, Stop stop) {
   const std::size_t limit = pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0;
   floor = std::max(floor, limit);
   while (pos > floor) {
+    if (pos >= 3 && is_plain_cjk(text[pos - 3], text[pos - 2], text[pos - 1])) {
+      pos -= 3;
+      continue;
+    }
     std::size_t prev = pos;
     if (stop(prev_code_point(text, prev))) break;
     pos = prev;
@@ -84,6 +99,10 @@ template <typename Stop>
 std::size_t scan_forward(std::string_view text, std::size_t pos, std::size_t ceiling, Stop stop) {
   ceiling = std::min(ceiling, pos + kMaxSentenceBytes);
   while (pos < ceiling) {
+    if (pos + 3 <= text.size() && is_plain_cjk(text[pos], text[pos + 1], text[pos + 2])) {
+      pos += 3;
+      continue;
+    }
     std::size_t next = pos;
     if (stop(next_code_point(text, next))) break;
     pos = next;
@@ -640,7 +659,7 @@ class Extractor {
     std::string_view verb_down = down_verbs.longest(pre);
     std::string_view verb = verb_up.size() >= verb_down.size() ? verb_up : verb_down;
     const bool strong_verb = detail::count_code_points(verb) >= 2;
-    const bool pp = f.unit == "百分点";
+    const bool pp = std::string_view(f.unit) == "百分点";
     if (!verb.empty() && (strong_verb || pp)) {
       f.direction = verb == verb_up && !verb_up.empty() ? Direction::up : Direction::down;
       pre.remove_suffix(verb.size());
@@ -712,7 +731,7 @@ class Extractor {
       f.measure = Measure::change;
     } else if (m.kind == NumberKind::percent || m.kind == NumberKind::permille) {
       f.measure = Measure::share;
-    } else if (f.dimension == "count") {
+    } else if (std::string_view(f.dimension) == "count") {
       f.measure = Measure::count;
     } else {
       f.measure = Measure::level;
@@ -724,10 +743,9 @@ class Extractor {
     const std::size_t s_begin = sentence_begin(m.begin, floor);
     const std::size_t s_end = sentence_forward_(text_, m.end, text_.size());
     f.year = seg_.document.year;
-    const std::string_view before_in_sentence = text_.substr(s_begin, m.begin - s_begin);
     if (last_year_ && last_year_at_ >= s_begin) {
       f.year = last_year_;
-    } else if (f.year && before_in_sentence.find("明年") != std::string_view::npos) {
+    } else if (f.year && next_year_before(s_begin, s_end, m.begin)) {
       f.year = *f.year + 1;
     } else if (auto y = heading_year()) {
       f.year = y;
@@ -781,6 +799,20 @@ class Extractor {
                             : mentions_target(text_.substr(begin, opening_end - begin));
     }
     return opening_target_;
+  }
+
+  /// Whether 明年 stands in the sentence [begin, end) before `pos`. Where it
+  /// first stands is found once per sentence: its lead byte is common in
+  /// Chinese, and a find() per figure stopped at each one.
+  bool next_year_before(std::size_t begin, std::size_t end, std::size_t pos) {
+    constexpr std::string_view kNextYear = "明年";
+    if (year_word_begin_ != begin || year_word_end_ != end) {
+      year_word_begin_ = begin;
+      year_word_end_ = end;
+      const std::size_t at = text_.substr(begin, end - begin).find(kNextYear);
+      year_word_at_ = at == std::string_view::npos ? at : begin + at;
+    }
+    return year_word_at_ != std::string_view::npos && year_word_at_ + kNextYear.size() <= pos;
   }
 
   std::size_t sentence_begin(std::size_t pos, std::size_t floor) {
@@ -881,6 +913,9 @@ class Extractor {
   std::size_t sentence_begin_ = std::string_view::npos;
   std::size_t sentence_end_ = 0;
   bool opening_target_ = false;
+  std::size_t year_word_begin_ = std::string_view::npos;
+  std::size_t year_word_end_ = 0;
+  std::size_t year_word_at_ = std::string_view::npos;
 };
 
 }  // namespace

@@ -22,12 +22,13 @@ class WordSet {
   template <typename Words>
   explicit WordSet(const Words& words) {
     for (std::string_view w : words) {
-      words_.push_back({w, w.size() >= 3 ? head(w.data()) : 0});
       if (w.size() >= 3) {
         keys_.set(key(w.data()));
+        by_head_[bucket(head(w.data()))].push_back(words_.size());
       } else {
         short_words_ = true;
       }
+      words_.push_back({w, w.size() >= 3 ? head(w.data()) : 0});
     }
   }
 
@@ -48,13 +49,22 @@ class WordSet {
       if (short_words_ || (whole_head && keys_[key(bytes + i)])) {
         const std::uint32_t at_head = whole_head ? head(bytes + i) : 0;
         const std::size_t rest = n - i;
-        for (std::size_t k = 0; k < words_.size(); ++k) {
+        const auto try_word = [&](std::size_t k) {
           const Word& w = words_[k];
           const std::size_t size = w.text.size();
-          if (rest < size || (size >= 3 && w.head != at_head)) continue;
-          if (std::char_traits<char>::compare(bytes + i, w.text.data(), size) == 0 &&
-              !visit(i, k)) {
-            return;
+          if (rest < size || (size >= 3 && w.head != at_head)) return true;
+          return std::char_traits<char>::compare(bytes + i, w.text.data(), size) != 0 ||
+                 visit(i, k);
+        };
+        if (short_words_) {
+          for (std::size_t k = 0; k < words_.size(); ++k) {
+            if (!try_word(k)) return;
+          }
+        } else {
+          // Words that start here share their first three bytes, and so
+          // their bucket, which keeps them in list order.
+          for (std::size_t k : by_head_[bucket(at_head)]) {
+            if (!try_word(k)) return;
           }
         }
       }
@@ -83,8 +93,11 @@ class WordSet {
            static_cast<std::uint32_t>(key(p));
   }
 
+  static std::size_t bucket(std::uint32_t head) { return (head * 2654435761u) >> 26; }
+
   std::vector<Word> words_;
   std::bitset<65536> keys_;
+  std::array<std::vector<std::size_t>, 64> by_head_;  // indices of words_, by bucket(head)
   bool short_words_ = false;
 };
 

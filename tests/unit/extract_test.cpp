@@ -170,6 +170,28 @@ TEST_SUITE("extract") {
     CHECK(f->section[0] == "二、2023年工作打算");
   }
 
+  // Where 明年 stands is found once per sentence; it counts for the figures
+  // after it only, and clauses end at punctuation between Chinese characters.
+  TEST_CASE("next year counts for the figures after it in its sentence") {
+    const auto doc = parsed(
+        "某区2023年工作新闻发布会\n主持人:\n明年新建公厕10座,改造道路5公里。\n"
+        "完成绿化工程3处,明年再建绿地2处。\n");
+    const Fact* f = find(doc, "10座");
+    REQUIRE(f);
+    CHECK(f->year.value_or(0) == 2024);
+    f = find(doc, "5公里");
+    REQUIRE(f);
+    CHECK(f->year.value_or(0) == 2024);
+    CHECK(f->clause == "改造道路5公里");
+    f = find(doc, "3处");
+    REQUIRE(f);
+    CHECK(f->year.value_or(0) == 2023);
+    CHECK(f->clause == "完成绿化工程3处");
+    f = find(doc, "2处");
+    REQUIRE(f);
+    CHECK(f->year.value_or(0) == 2024);
+  }
+
   TEST_CASE("a growth rate after a level inherits its subject") {
     const auto doc = parsed("标题\n一、综合\n全年地区生产总值512.37亿元,增长5.4%。\n");
     const Fact* f = find(doc, "5.4%");
