@@ -444,6 +444,14 @@ class Scanner {
   // ---------------------------------------------------------------- arabic
   ArabicNum parse_arabic(std::size_t p) const {
     ArabicNum a;
+    read_arabic(p, a);
+    return a;
+  }
+
+  // parse_arabic into `a`, which it resets first: the tokenizer reads the
+  // first number straight into the operand rather than copying it there.
+  void read_arabic(std::size_t p, ArabicNum& a) const {
+    a = ArabicNum{};
     a.begin = p;
     std::size_t i = p;
     Wide v;
@@ -517,7 +525,7 @@ class Scanner {
         a.dotted = true;
       }
     }
-    if (digits == 0 && a.frac_digits == 0) return a;
+    if (digits == 0 && a.frac_digits == 0) return;
     v.e = -a.frac_digits;
     Wide precision = Wide::of(1, -a.frac_digits);
     // Scientific notation: 2e5, 2.7890e-1.
@@ -610,7 +618,6 @@ class Scanner {
     a.precision = precision;
     a.end = i;
     a.ok = true;
-    return a;
   }
 
   // ------------------------------------------------------------- tokenizer
@@ -623,7 +630,9 @@ class Scanner {
       const std::size_t k = n == 0 ? pos : skip_spaces(pos);
       const auto c = at(k);
       if (c.len == 0) break;
-      Token tok;
+      // Built in its slot, which counts only once n moves past it.
+      Token& tok = t[n];
+      tok = Token{};
       tok.begin = k;
       if (detail::numbers_digit(c.cp) >= 0 || (n == 0 && (c.cp == '.' || c.cp == U'．'))) {
         if (n > 0 && (t[n - 1].type == Tok::arabic || t[n - 1].type == Tok::digit ||
@@ -631,16 +640,17 @@ class Scanner {
           break;
         }
         if (n > 0 && k != pos && t[n - 1].type == Tok::qual) break;
-        const ArabicNum a = parse_arabic(k);
+        ArabicNum later;
+        ArabicNum& a = n == 0 ? first_arabic : later;
+        read_arabic(k, a);
         if (!a.ok) break;
-        if (n == 0) first_arabic = a;
         tok.type = Tok::arabic;
         tok.end = a.end;
         tok.value = a.value;
         tok.precision = a.precision;
         tok.arabic_integer = !a.point && !a.scaled;
         tok.arabic_digits = a.int_digits;
-        t[n++] = tok;
+        ++n;
         pos = a.end;
         // A dotted or exponent form never continues into scales.
         if (a.dotted) break;
@@ -701,7 +711,7 @@ class Scanner {
           tok.type = Tok::qual;
           break;
       }
-      t[n++] = tok;
+      ++n;
       pos = tok.end;
     }
     return n;
@@ -1022,10 +1032,16 @@ class Scanner {
     Operand op;
     op.begin = p;
     Token* t = tokens_.data();
-    ArabicNum first_arabic;
-    const std::size_t n = tokenize(p, t, first_arabic);
+    // Read in place; it is kept only for a lone Arabic number (pure_arabic).
+    const std::size_t n = tokenize(p, t, op.arabic_num);
+    auto drop_arabic = [&] {
+      if (!op.pure_arabic) op.arabic_num = ArabicNum{};
+    };
     op.skip = n > 0 ? t[n - 1].end : p;
-    if (n == 0) return op;
+    if (n == 0) {
+      drop_arabic();
+      return op;
+    }
 
     // Runs of Chinese digits without scales: 二〇二二, 三八, 九九.
     if (n >= 2 && is_cn_digit_token(t[0]) && is_cn_digit_token(t[1]) && !t[0].liang &&
@@ -1068,7 +1084,10 @@ class Scanner {
         ev = lo;
       }
     }
-    if (!ev.valid) return op;
+    if (!ev.valid) {
+      drop_arabic();
+      return op;
+    }
 
     // A trailing scale may belong to a scaled unit (3.1亿元 → 亿元): take the
     // unit when it reaches at least as far as scale + ordinary unit would.
@@ -1125,7 +1144,6 @@ class Scanner {
     op.pure_arabic = used == 1 && t[0].type == Tok::arabic;
     op.single_char = used == 1 && t[0].type != Tok::arabic;
     op.single_financial = op.single_char && t[0].financial;
-    if (op.pure_arabic) op.arabic_num = first_arabic;
     if (ev.qual_index >= 0 && static_cast<std::size_t>(ev.qual_index) < used) {
       const Token& q = t[ev.qual_index];
       op.qual = text_.substr(q.begin, q.end - q.begin);
@@ -1134,6 +1152,7 @@ class Scanner {
     if (op.approx) {
       if (op.scaled_unit != nullptr) op.approx = false;  // keep it simple: no shared scaled units
     }
+    if (t[0].type == Tok::arabic) drop_arabic();
     return op;
   }
 
@@ -1286,12 +1305,14 @@ class Scanner {
   }
 
   // -------------------------------------------------------------- emitting
-  void emit(const Built& b) {
-    // Filled in place: moving a match in would copy its short strings again.
+  // Takes the qualifier out of `b`.
+  void emit(Built& b) {
+    // Filled in place: moving a match in would copy its short strings again,
+    // and assigning from views spares building each string twice.
     NumberMatch& m = out_.emplace_back();
     m.begin = b.begin;
     m.end = b.end;
-    m.surface = std::string(text_.substr(b.begin, b.end - b.begin));
+    m.surface.assign(text_.data() + b.begin, b.end - b.begin);
     m.kind = b.kind;
     bool overflow = b.overflow;
     if (b.has_value) {
@@ -1320,11 +1341,11 @@ class Scanner {
     }
     const auto precision = detail::wide_to_decimal(b.precision);
     m.precision = precision ? *precision : Decimal{1, 0};
-    m.unit = std::string(b.unit);
-    m.unit_surface = std::string(b.unit_surface);
-    m.dimension = std::string(b.dimension);
+    m.unit.assign(b.unit);
+    m.unit_surface.assign(b.unit_surface);
+    m.dimension.assign(b.dimension);
     m.unit_known = b.unit_known;
-    m.qualifier = b.qualifier;
+    m.qualifier = std::move(b.qualifier);
     m.bound = b.bound;
     last_end_ = b.end;
   }
@@ -1662,7 +1683,7 @@ class Scanner {
   }
 
   void set_qualifier(Built& b, std::string_view word, QualBound bound, bool inclusive) const {
-    b.qualifier = std::string(word);
+    b.qualifier.assign(word);
     b.bound = to_bound(bound);
     b.qual_inclusive = inclusive;
   }
@@ -1853,7 +1874,11 @@ class Scanner {
     // Chinese: DEN 分之 NUM, with an optional whole part: W 又 DEN 分之 NUM.
     auto chinese_fraction = [&](const Operand& den, std::size_t i, Wide* value,
                                 Wide* precision) -> std::size_t {
-      const std::size_t s = match_spaced(skip_spaces(i), "分之");
+      // Nearly every number is followed by something else: test the first
+      // character before the spaced match.
+      const std::size_t f = skip_spaces(i);
+      if (!starts(f, "分")) return 0;
+      const std::size_t s = match_spaced(f, "分之");
       if (s == std::string_view::npos) return 0;
       std::size_t k = skip_spaces(s);
       bool num_negative = false;
@@ -2431,8 +2456,14 @@ class Scanner {
     if (k == 0) return false;
     // Cheap filter: the last byte of every cue is one of these.
     if (!kIdentifierCueLastBytes[static_cast<unsigned char>(text_[k - 1])]) return false;
+    // The last byte again, per cue: most cues end in another byte, and this
+    // spares a call to compare them.
+    const char last = text_[k - 1];
     for (const std::string_view cue : detail::kIdentifierCues) {
-      if (k >= cue.size() && text_.substr(k - cue.size(), cue.size()) == cue) return true;
+      if (cue.back() == last && k >= cue.size() &&
+          text_.compare(k - cue.size(), cue.size(), cue) == 0) {
+        return true;
+      }
     }
     return false;
   }

@@ -324,6 +324,11 @@ TEST_CASE("fractions are rounded to 12 decimals") {
   CHECK(one("一百分之二").kind == NumberKind::fraction);
   CHECK(value(one("万分之三")) == "0.0003");
   CHECK(one("超过三分之一").bound == Bound::lower);
+  // 分之 is looked for from its first character on, past spaces before it
+  // and between its characters.
+  CHECK(value(one("三 分之一")) == "0.333333333333");
+  CHECK(value(one("三分 之 一")) == "0.333333333333");
+  CHECK(one("三分 之 一").kind == NumberKind::fraction);
 }
 
 TEST_CASE("ranges") {
@@ -608,7 +613,12 @@ TEST_CASE("dates, clock times and identifiers have their own kinds") {
     CHECK(m.kind == c.kind);
   }
   CHECK(one("3年").kind == NumberKind::cardinal);  // a duration
-  CHECK(one("10日元").unit == "日元");             // not the 10th
+  // Identifier cues are told apart by their last byte first.
+  for (const char* text : {"附件2", "QQ 2023", "编号：2023", "拨打 12345"}) {
+    CAPTURE(text);
+    CHECK(one(text).kind == NumberKind::identifier);
+  }
+  CHECK(one("10日元").unit == "日元");  // not the 10th
   CHECK(one("二年级").kind != NumberKind::date);
   CHECK(find_numbers("https://www.test.com/search?q=30%25%2020%").empty());
 }
