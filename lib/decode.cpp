@@ -21,13 +21,13 @@
 
 namespace bulletin {
 
-void OffsetMap::add(std::size_t derived, std::size_t origin) {
+void OffsetMap::add_off_diagonal(std::size_t derived, std::size_t origin) {
+  const std::uint64_t d = last_derived_;
+  const std::uint64_t o = last_origin_;
+  last_derived_ = derived;
+  last_origin_ = origin;
   if (!runs_.empty()) {
     Run& run = runs_.back();
-    const std::uint64_t d = run.derived + (run.count - 1) * run.derived_step;
-    const std::uint64_t o = run.origin + (run.count - 1) * run.origin_step;
-    // Still on the same diagonal: the last checkpoint already covers it.
-    if (derived >= d && origin >= o && derived - d == origin - o) return;
     const bool forward =
         derived > d && origin >= o && derived - d <= UINT32_MAX && origin - o <= UINT32_MAX;
     if (forward && run.count == 1) {

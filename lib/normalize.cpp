@@ -244,18 +244,7 @@ class Normalizer {
  private:
   bool at_line_start() const { return out_.text.empty() || out_.text.back() == '\n'; }
 
-  void mark(std::size_t input_pos) {
-    const std::size_t at = out_.text.size();
-    // Most marks fall on the diagonal of the last checkpoint (a character or
-    // line break kept as it is), which the map would not record: seen here,
-    // they cost no call.
-    if (at >= last_mark_.derived && input_pos >= last_mark_.origin &&
-        at - last_mark_.derived == input_pos - last_mark_.origin) {
-      return;
-    }
-    out_.to_input.add(at, input_pos);
-    last_mark_ = {at, input_pos};
-  }
+  void mark(std::size_t input_pos) { out_.to_input.add(out_.text.size(), input_pos); }
 
   /// One character of the input that became several (¾ → 3⁄4) has no
   /// counterpart for the offsets between them.
@@ -383,11 +372,6 @@ class Normalizer {
     return true;
   }
 
-  struct Mark {
-    std::size_t derived = 0;
-    std::size_t origin = 0;
-  };
-  Mark last_mark_;  // the last checkpoint added; run() starts the map with (0, 0)
   bool reflow_ = false;
   const icu::Normalizer2* nfkc_ = nullptr;
   Normalized out_;

@@ -33,7 +33,15 @@ class OffsetMap {
  public:
   /// Records that position `derived` corresponds to position `origin`.
   /// Checkpoints must be added in increasing order of `derived`.
-  void add(std::size_t derived, std::size_t origin);
+  void add(std::size_t derived, std::size_t origin) {
+    // Most checkpoints offered lie on the diagonal of the last one recorded
+    // (text kept as it is), which covers them: they cost no call.
+    if (!runs_.empty() && derived >= last_derived_ && origin >= last_origin_ &&
+        derived - last_derived_ == origin - last_origin_) {
+      return;
+    }
+    add_off_diagonal(derived, origin);
+  }
   /// Records that derived [derived, derived_end) was made from origin
   /// [origin, origin_end) as a whole, once both ends have been added as
   /// checkpoints. Pieces must be added in increasing order.
@@ -81,6 +89,7 @@ class OffsetMap {
     std::uint64_t origin = 0;
     std::uint64_t origin_end = 0;
   };
+  void add_off_diagonal(std::size_t derived, std::size_t origin);
   /// The piece `derived` lies strictly inside, if any.
   [[nodiscard]] const Piece* piece_around(std::size_t derived, Cursor& cursor) const;
   /// The origin position of `derived` from the checkpoints alone.
@@ -88,6 +97,8 @@ class OffsetMap {
 
   std::vector<Run> runs_;
   std::vector<Piece> pieces_;
+  std::uint64_t last_derived_ = 0;  // the last checkpoint recorded
+  std::uint64_t last_origin_ = 0;
   std::size_t checkpoints_ = 0;
 };
 
