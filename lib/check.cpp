@@ -40,19 +40,40 @@ struct Range {
   std::size_t end = 0;
 };
 
+/// Whether the bytes form a character from U+4000 to U+CFFF or U+E000 to
+/// U+EFFF: most Chinese text, and no stop of bounds() (those are ASCII, 。
+/// and the full-width ！？； led by EF). The decoders step over such a
+/// character whole, so it is passed over on its bytes.
+bool is_plain_cjk(char lead, char mid, char last) {
+  const auto l = static_cast<unsigned char>(lead);
+  return static_cast<unsigned char>(l - 0xE4) <= 0x0A && l != 0xED &&
+         ((static_cast<unsigned char>(mid) ^ 0x80) | (static_cast<unsigned char>(last) ^ 0x80)) <
+             0x40;
+}
+
 /// The stretch around `pos` delimited by `stop` characters (excluded).
-Range bounds(std::string_view text, std::size_t pos, bool (*stop)(char32_t)) {
+// The test is a template parameter so that it is inlined into the loops.
+template <bool (*Stop)(char32_t)>
+Range bounds(std::string_view text, std::size_t pos) {
   Range r{pos, pos};
   const std::size_t floor = pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0;
   while (r.begin > floor) {
+    if (r.begin >= 3 && is_plain_cjk(text[r.begin - 3], text[r.begin - 2], text[r.begin - 1])) {
+      r.begin -= 3;
+      continue;
+    }
     std::size_t p = r.begin;
-    if (stop(prev_code_point(text, p))) break;
+    if (Stop(prev_code_point(text, p))) break;
     r.begin = p;
   }
   const std::size_t ceiling = std::min(text.size(), pos + kMaxSentenceBytes);
   while (r.end < ceiling) {
+    if (r.end + 3 <= text.size() && is_plain_cjk(text[r.end], text[r.end + 1], text[r.end + 2])) {
+      r.end += 3;
+      continue;
+    }
     std::size_t p = r.end;
-    if (stop(next_code_point(text, p))) break;
+    if (Stop(next_code_point(text, p))) break;
     r.end = p;
   }
   return r;
@@ -143,8 +164,11 @@ Passage placed_in_text(const FactView& facts, std::string_view text) {
     if (text.substr(f.span.start, f.text.size()) != std::string_view(f.text)) continue;
     p.facts.push_back({i, f.span.start});
   }
-  std::stable_sort(p.facts.begin(), p.facts.end(),
-                   [](const Placed& a, const Placed& b) { return a.pos < b.pos; });
+  // Facts come in text order, so the sort is rarely needed.
+  const auto by_position = [](const Placed& a, const Placed& b) { return a.pos < b.pos; };
+  if (!std::is_sorted(p.facts.begin(), p.facts.end(), by_position)) {
+    std::stable_sort(p.facts.begin(), p.facts.end(), by_position);
+  }
   return p;
 }
 
@@ -168,9 +192,13 @@ std::vector<Passage> turn_passages(const Document& doc) {
   return out;
 }
 
-bool is_ratio_unit(const std::string& unit) {
+// Units are compared as views: against a literal, std::string measures the
+// literal and compares bytes before it looks at the sizes.
+bool is_ratio_unit(std::string_view unit) {
   return unit == "%" || unit == "‰" || unit == "百分点" || unit == "倍";
 }
+
+bool is_percent_or_permille(std::string_view unit) { return unit == "%" || unit == "‰"; }
 
 /// A figure that can be a whole, a part, a numerator or a denominator: an
 /// exact, positive stock or count with a unit.
@@ -180,7 +208,7 @@ bool is_quantity(const Fact& f) {
 }
 
 bool is_share(const Fact& f) {
-  return f.value && (f.unit == "%" || f.unit == "‰") && f.measure == Measure::share;
+  return f.value && is_percent_or_permille(f.unit) && f.measure == Measure::share;
 }
 
 std::string_view rate_stem(std::string_view subject) {
@@ -201,8 +229,9 @@ std::string_view lead_of(const Fact& f) {
 
 bool has_total_word(const Fact& f) {
   const std::string_view lead = lead_of(f);
-  return std::any_of(kTotalWords.begin(), kTotalWords.end(),
-                     [&](std::string_view w) { return lead.find(w) != std::string_view::npos; });
+  return std::any_of(kTotalWords.begin(), kTotalWords.end(), [&](std::string_view w) {
+    return detail::find_word(lead, w) != std::string_view::npos;
+  });
 }
 
 bool only_punctuation(std::string_view s) {
@@ -224,12 +253,15 @@ struct Relation {
 
 void find_sums(const FactView& facts, const Passage& passage, std::vector<Relation>& out) {
   const std::string_view text = passage.text;
-  for (std::size_t q = text.find(kBreakdownWord, passage.cue_begin);
-       q != std::string_view::npos && q < passage.cue_end;
-       q = text.find(kBreakdownWord, q + kBreakdownWord.size())) {
-    const Range sentence = bounds(text, q, ends_sentence);
-    std::size_t region_end = text.find(kBreakdownWord, q + kBreakdownWord.size());
-    region_end = std::min(region_end, sentence.end);
+  for (std::size_t q = detail::find_word(text, kBreakdownWord, passage.cue_begin), next;
+       q != std::string_view::npos && q < passage.cue_end; q = next) {
+    const Range sentence = bounds<ends_sentence>(text, q);
+    // The next 其中 ends this one's parts and is the next cue; one that starts
+    // past both the sentence and the cues is neither, and is not looked for.
+    const std::size_t reach =
+        std::max(sentence.end, std::min(passage.cue_end, text.size())) + kBreakdownWord.size() - 1;
+    next = detail::find_word(text.substr(0, reach), kBreakdownWord, q + kBreakdownWord.size());
+    const std::size_t region_end = std::min(next, sentence.end);
     // Parts by unit, in order: 项目9个,投资36.2亿元;项目41个… interleaves two sums.
     std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
     for (auto it = passage.from(q); it != passage.facts.end() && it->pos < region_end; ++it) {
@@ -252,7 +284,7 @@ void find_sums(const FactView& facts, const Passage& passage, std::vector<Relati
       if (sentence.begin == 0) continue;
       std::size_t before = sentence.begin;
       prev_code_point(text, before);  // the full stop
-      whole_range = bounds(text, before, ends_sentence);
+      whole_range = bounds<ends_sentence>(text, before);
     }
     for (const auto& [unit, parts] : groups) {
       if (parts.size() < 2) continue;
@@ -291,14 +323,14 @@ void find_rates(const FactView& facts, const Passage& passage, std::vector<Relat
     if (!is_share(rate) || rate.target) continue;
     const std::string_view stem = rate_stem(rate.subject);
     if (stem.empty()) continue;
-    const Range group = bounds(passage.text, passage.facts[k].pos, ends_clause_group);
+    const Range group = bounds<ends_clause_group>(passage.text, passage.facts[k].pos);
     std::vector<std::size_t> before;
     std::vector<std::size_t> positions;
     for (auto j = static_cast<std::size_t>(passage.from(group.begin) - passage.facts.begin());
          j < k; ++j) {
       const auto& p = passage.facts[j];
       const Fact& f = facts[p.fact];
-      if (f.unit == "%" || f.unit == "‰") {  // belongs to an earlier rate
+      if (is_percent_or_permille(f.unit)) {  // belongs to an earlier rate
         before.clear();
         positions.clear();
       }
@@ -453,7 +485,7 @@ bool fits(const FactView& facts, const std::string& rule, const std::vector<std:
   if (rule == "sum") return ids.size() >= 3;
   if (rule == "rate") {
     return ids.size() == 3 && facts[ids[0]].value->mantissa != 0 &&
-           (facts[ids[2]].unit == "%" || facts[ids[2]].unit == "‰");
+           is_percent_or_permille(facts[ids[2]].unit);
   }
   return false;
 }
