@@ -161,6 +161,48 @@ TEST_SUITE("check") {
     CHECK(check_consistency(doc).empty());
   }
 
+  // The search for the next 其中 is bounded by the sentence and the cues, and
+  // its result both ends this cue's parts and is the next cue.
+  TEST_CASE("sum: a second 其中 ends the first one's parts and opens its own") {
+    const std::string body =
+        "总投资100万元,其中财政50万元,社会50万元,其中市级20万元,区级30万元。其中情况不详。"
+        "\n项目共10个,其中新建6个,改建4个。\n";
+    const std::vector<Fact> facts = {
+        fact(body, "100万元", "1000000", "元", "10000"),
+        fact(body, "50万元", "500000", "元", "10000"),
+        fact(body, "50万元", "500000", "元", "10000", body.find("社会")),
+        fact(body, "20万元", "200000", "元", "10000"),
+        fact(body, "30万元", "300000", "元", "10000"),
+        fact(body, "10个", "10", "个", "1"),
+        fact(body, "6个", "6", "个", "1"),
+        fact(body, "4个", "4", "个", "1")};
+    const auto in_turn = check_consistency(turn_doc(body, facts));
+    REQUIRE(in_turn.size() == 3);
+    CHECK(in_turn[0].facts == std::vector<std::size_t>{0, 1, 2});
+    CHECK(in_turn[1].facts == std::vector<std::size_t>{2, 3, 4});
+    CHECK(in_turn[2].facts == std::vector<std::size_t>{5, 6, 7});
+    for (const auto& c : in_turn) CHECK(c.status == CheckStatus::ok);
+
+    Document outside;
+    outside.facts = facts;
+    CheckOptions with_text;
+    with_text.text = body;
+    const auto one_pass = check_consistency(outside, with_text);
+    REQUIRE(one_pass.size() == 3);
+    // In two groups of lines, the second 其中 of the first line finds no
+    // next cue in its own group.
+    const std::size_t first_line_end = body.find('\n') + 1;
+    GroupChecker checker(body, {});
+    checker.add(std::vector<Fact>(facts.begin(), facts.begin() + 5), 0, first_line_end);
+    checker.add(std::vector<Fact>(facts.begin() + 5, facts.end()), 5, body.size());
+    const auto grouped = checker.finish();
+    REQUIRE(grouped.size() == 3);
+    for (std::size_t k = 0; k < grouped.size(); ++k) {
+      CHECK(grouped[k].facts == one_pass[k].facts);
+      CHECK(grouped[k].facts == in_turn[k].facts);
+    }
+  }
+
   TEST_CASE("rate: a share next to its numerator and denominator") {
     const std::string body = "排查报警警情13099条,化解13073起,化解率达99.8%,解决在基层。";
     auto doc = turn_doc(
