@@ -32,7 +32,7 @@ constexpr std::size_t kMaxSubjectCodePoints = 24;
 // characters that make up most of a text above it are rejected at once.
 constexpr char32_t kAbovePunctuation = 0x3010;
 
-bool is_clause_delimiter(char32_t c) {
+constexpr bool is_clause_delimiter(char32_t c) {
   if (c >= kAbovePunctuation) return false;
   switch (c) {
     case U',':
@@ -52,10 +52,18 @@ bool is_clause_delimiter(char32_t c) {
   }
 }
 
-bool is_sentence_delimiter(char32_t c) {
+constexpr bool is_sentence_delimiter(char32_t c) {
   if (c >= kAbovePunctuation) return false;
   return c == U'。' || c == U'!' || c == U'?' || c == U'\n' || c == U';';
 }
+
+// Which ASCII characters end a clause (and so may end a sentence): the
+// digits and signs of figures are passed over without the whole test.
+constexpr std::array<bool, 128> kAsciiClauseDelimiters = [] {
+  std::array<bool, 128> table{};
+  for (char32_t c = 0; c < table.size(); ++c) table[c] = is_clause_delimiter(c);
+  return table;
+}();
 
 bool is_open_quote(char32_t c) {
   if (c >= kAbovePunctuation) return false;
@@ -80,22 +88,6 @@ bool is_plain_cjk(char lead, char mid, char last) {
 // per-character loop. Every stop lies below U+3010, so the Chinese characters
 // that make up most of a text are passed over on their bytes, undecoded.
 template <typename Stop>
-std::size_t scan_back(std::string_view text, std::size_t pos, std::size_t floor, Stop stop) {
-  const std::size_t limit = pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0;
-  floor = std::max(floor, limit);
-  while (pos > floor) {
-    if (pos >= 3 && is_plain_cjk(text[pos - 3], text[pos - 2], text[pos - 1])) {
-      pos -= 3;
-      continue;
-    }
-    std::size_t prev = pos;
-    if (stop(prev_code_point(text, prev))) break;
-    pos = prev;
-  }
-  return pos;
-}
-
-template <typename Stop>
 std::size_t scan_forward(std::string_view text, std::size_t pos, std::size_t ceiling, Stop stop) {
   ceiling = std::min(ceiling, pos + kMaxSentenceBytes);
   while (pos < ceiling) {
@@ -112,33 +104,70 @@ std::size_t scan_forward(std::string_view text, std::size_t pos, std::size_t cei
 
 // Figures arrive in text order and many share a clause or a sentence, so a
 // boundary found for one figure is reused for the next instead of scanning
-// the same characters again. Results equal scan_back / scan_forward's.
-template <bool (*Stop)(char32_t)>
-class BackScan {
+// the same characters again.
+//
+// The clause and the sentence of a figure are found in one backward pass:
+// every sentence delimiter ends a clause too, so the pass that meets the
+// clause's start goes on from there to the sentence's. Chinese characters
+// (no delimiter among them) are passed over on their bytes, undecoded.
+class ClauseSentenceBackScan {
  public:
-  std::size_t operator()(std::string_view text, std::size_t pos, std::size_t floor) {
-    std::size_t begin;
+  struct Begins {
+    std::size_t clause = 0;
+    std::size_t sentence = 0;
+  };
+
+  Begins operator()(std::string_view text, std::size_t pos, std::size_t floor) {
+    const std::size_t limit = pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0;
+    Begins begins;
     if (floor == floor_ && pos >= pos_) {
       // Only the stretch since the last position is new.
-      begin = scan_back(text, pos, std::max(floor, pos_), stop);
-      if (begin == pos_) {
-        begin = std::max(begin_, pos > kMaxSentenceBytes ? pos - kMaxSentenceBytes : 0);
-      }
+      begins = scan(text, pos, std::max({floor, pos_, limit}));
+      if (begins.clause == pos_) begins.clause = std::max(begins_.clause, limit);
+      if (begins.sentence == pos_) begins.sentence = std::max(begins_.sentence, limit);
     } else {
-      begin = scan_back(text, pos, floor, stop);
+      begins = scan(text, pos, std::max(floor, limit));
     }
     floor_ = floor;
     pos_ = pos;
-    begin_ = begin;
-    return begin;
+    begins_ = begins;
+    return begins;
   }
 
  private:
-  // A closure type of its own, so that the scan inlines the test.
-  static constexpr auto stop = [](char32_t c) { return Stop(c); };
+  static Begins scan(std::string_view text, std::size_t pos, std::size_t floor) {
+    bool clause_found = false;
+    Begins begins;
+    while (pos > floor) {
+      if (pos >= 3 && is_plain_cjk(text[pos - 3], text[pos - 2], text[pos - 1])) {
+        pos -= 3;
+        continue;
+      }
+      const auto last = static_cast<unsigned char>(text[pos - 1]);
+      if (last < kAsciiClauseDelimiters.size() && !kAsciiClauseDelimiters[last]) {
+        --pos;
+        continue;
+      }
+      std::size_t prev = pos;
+      const char32_t c = prev_code_point(text, prev);
+      if (!clause_found && is_clause_delimiter(c)) {
+        begins.clause = pos;
+        clause_found = true;
+      }
+      if (is_sentence_delimiter(c)) {
+        begins.sentence = pos;
+        return begins;
+      }
+      pos = prev;
+    }
+    if (!clause_found) begins.clause = pos;
+    begins.sentence = pos;
+    return begins;
+  }
+
   std::size_t floor_ = std::string_view::npos;
   std::size_t pos_ = 0;
-  std::size_t begin_ = 0;
+  Begins begins_;
 };
 
 template <bool (*Stop)(char32_t)>
@@ -173,6 +202,12 @@ bool inside_short_quote(std::string_view text, std::size_t begin, std::size_t en
   std::size_t n = 0;
   bool opened = false;
   while (pos > 0 && n <= kMaxQuotedCodePoints) {
+    // Chinese characters, neither quotes nor delimiters, are counted undecoded.
+    if (pos >= 3 && is_plain_cjk(text[pos - 3], text[pos - 2], text[pos - 1])) {
+      pos -= 3;
+      ++n;
+      continue;
+    }
     std::size_t prev = pos;
     const char32_t c = prev_code_point(text, prev);
     if (is_open_quote(c)) {
@@ -241,18 +276,17 @@ constexpr std::array<std::string_view, 24> kWordsEndingLikeFillers = {
 
 using Side = detail::AffixIndex::Side;
 
-const detail::AffixIndex& leading_fillers() {
-  static const detail::AffixIndex index(kLeadingFillers, Side::prefix);
-  return index;
-}
-const detail::AffixIndex& trailing_fillers() {
-  static const detail::AffixIndex index(kTrailingFillers, Side::suffix);
-  return index;
-}
+/// The filler lists' indexes, built together: every subject is stripped
+/// with all three, and one guard is tested for them instead of three.
+struct FillerIndexes {
+  detail::AffixIndex leading{kLeadingFillers, Side::prefix};
+  detail::AffixIndex trailing{kTrailingFillers, Side::suffix};
+  detail::AffixIndex whole_words{kWordsEndingLikeFillers, Side::suffix};
+};
 
-const detail::AffixIndex& words_ending_like_fillers() {
-  static const detail::AffixIndex index(kWordsEndingLikeFillers, Side::suffix);
-  return index;
+inline const FillerIndexes& fillers() {
+  static const FillerIndexes indexes;
+  return indexes;
 }
 
 constexpr std::size_t longest_filler() {
@@ -266,7 +300,7 @@ constexpr std::size_t kLongestFiller = longest_filler();
 bool is_filler(std::string_view s) {
   // Most subjects are longer than any filler, and need no lookup.
   if (s.size() > kLongestFiller) return false;
-  return leading_fillers().contains(s) || trailing_fillers().contains(s);
+  return fillers().leading.contains(s) || fillers().trailing.contains(s);
 }
 
 constexpr std::array<std::string_view, 22> kUpVerbs = {
@@ -302,9 +336,9 @@ bool may_have_punctuation_edge(std::string_view s) {
 }
 
 std::string_view strip_subject(std::string_view s) {
-  const detail::AffixIndex& leading = leading_fillers();
-  const detail::AffixIndex& trailing = trailing_fillers();
-  const detail::AffixIndex& whole_words = words_ending_like_fillers();
+  const detail::AffixIndex& leading = fillers().leading;
+  const detail::AffixIndex& trailing = fillers().trailing;
+  const detail::AffixIndex& whole_words = fillers().whole_words;
   for (bool changed = true; changed;) {
     changed = false;
     s = detail::trim(s);
@@ -340,6 +374,7 @@ std::string_view strip_subject(std::string_view s) {
     }
   }
   // Keep the tail: the words next to the number say what it measures.
+  if (s.size() <= kMaxSubjectCodePoints) return s;  // no more code points than bytes
   std::size_t n = detail::count_code_points(s);
   std::size_t pos = 0;
   while (n > kMaxSubjectCodePoints) {
@@ -349,15 +384,25 @@ std::string_view strip_subject(std::string_view s) {
   return s.substr(pos);
 }
 
+/// s = text, keeping the room s has (a recycled fact's). assign() takes the
+/// general path of replace(), which allows for text inside s itself; the
+/// extractor's text never is.
+void copy_into(std::string& s, std::string_view text) {
+  s.clear();
+  s.append(text);
+}
+
 /// s.rfind(word) for a non-empty word. string_view::rfind compares the word
-/// at every position; its last byte (which varies most in Chinese UTF-8) is
-/// tested first here.
+/// at every position; here candidates are found forward by the word's last
+/// byte (which varies most in Chinese UTF-8, see find_word), and most
+/// subjects hold none.
 std::size_t rfind_word(std::string_view s, std::string_view word) {
-  if (word.size() > s.size()) return std::string_view::npos;
-  for (std::size_t at = s.size() - word.size() + 1; at-- > 0;) {
-    if (s[at + word.size() - 1] == word.back() && s.compare(at, word.size(), word) == 0) return at;
+  std::size_t last = std::string_view::npos;
+  for (std::size_t at = detail::find_word(s, word); at != std::string_view::npos;
+       at = detail::find_word(s, word, at + 1)) {
+    last = at;
   }
-  return std::string_view::npos;
+  return last;
 }
 
 std::optional<int> year_of_date(std::string_view surface) {
@@ -642,11 +687,11 @@ class Extractor {
       f.turn.reset();
       f.speaker.reset();
     }
+    const ClauseSentenceBackScan::Begins begins = back_scan_(text_, m.begin, floor);
     const std::size_t clause_begin =
-        std::max(clause_back_(text_, m.begin, floor),
-                 m.begin > kMaxClauseBytes ? m.begin - kMaxClauseBytes : 0);
+        std::max(begins.clause, m.begin > kMaxClauseBytes ? m.begin - kMaxClauseBytes : 0);
     const std::size_t clause_end = clause_forward_(text_, m.end, text_.size());
-    f.clause.assign(detail::trim(text_.substr(clause_begin, clause_end - clause_begin)));
+    copy_into(f.clause, detail::trim(text_.substr(clause_begin, clause_end - clause_begin)));
     const ClauseWords& words = clause_words(clause_begin, clause_end);
 
     const std::size_t subject_begin = std::max(clause_begin, std::min(previous_end, m.begin));
@@ -664,7 +709,7 @@ class Extractor {
       f.direction = verb == verb_up && !verb_up.empty() ? Direction::up : Direction::down;
       pre.remove_suffix(verb.size());
     }
-    for (std::size_t k = 0; k < kBases.size(); ++k) {
+    for (std::size_t k = 0; k < kBases.size() && words.any_base; ++k) {
       const std::string_view b = kBases[k];
       // The first place the base stands in the clause, if it ends before the figure.
       if (words.base_at[k] == std::string_view::npos ||
@@ -679,6 +724,7 @@ class Extractor {
     if (!f.base) {
       // 比2021年 / 较2021年
       for (std::string_view cue : {"比", "较"}) {
+        if (pre.size() < cue.size() + 4) continue;  // no room for a year after it
         const std::size_t at = rfind_word(pre, cue);
         if (at != std::string_view::npos && at + cue.size() + 4 <= pre.size() &&
             year_of_date(pre.substr(at + cue.size()))) {
@@ -710,14 +756,15 @@ class Extractor {
     const bool post_usable = detail::count_code_points(post) >= 2 && !is_filler(post);
     const bool listed_before = ends_with(pre, "等") || subject.find("、") != std::string_view::npos;
     if (post_usable && listed_before) {
-      f.subject.assign(post);
+      copy_into(f.subject, post);
     } else if (post_usable && detail::count_code_points(subject) <= 2) {
-      f.subject.assign(subject).append(post);
+      copy_into(f.subject, subject);
+      f.subject.append(post);
     } else {
-      f.subject.assign(subject);
+      copy_into(f.subject, subject);
     }
     if (f.subject.empty() && previous != nullptr && previous->turn == f.turn &&
-        sentence_begin(m.begin, floor) <= previous->span.start) {
+        begins.sentence <= previous->span.start) {
       f.subject = previous->subject;  // 地区生产总值1234亿元,增长5.2%
     }
 
@@ -740,7 +787,7 @@ class Extractor {
 
     section_path(m.begin, f.section);
 
-    const std::size_t s_begin = sentence_begin(m.begin, floor);
+    const std::size_t s_begin = begins.sentence;
     const std::size_t s_end = sentence_forward_(text_, m.end, text_.size());
     f.year = seg_.document.year;
     if (last_year_ && last_year_at_ >= s_begin) {
@@ -762,6 +809,7 @@ class Extractor {
     std::size_t begin = std::string_view::npos;
     std::size_t end = 0;
     bool target = false;
+    bool any_base = false;  // most clauses hold none, and need no look at base_at
     std::array<std::size_t, kBases.size()> base_at{};
   };
 
@@ -773,12 +821,14 @@ class Extractor {
     // Words hold no blanks, so the blanks trimmed off a clause elsewhere
     // change nothing found here.
     clause_.target = false;
+    clause_.any_base = false;
     clause_.base_at.fill(std::string_view::npos);
     clause_word_set().scan(clause, [&](std::size_t at, std::size_t k) {
       if (k < kTargetWordCount) {
         clause_.target = clause_.target || marks_plan(clause, at, k);
       } else if (clause_.base_at[k - kTargetWordCount] == std::string_view::npos) {
         clause_.base_at[k - kTargetWordCount] = at;
+        clause_.any_base = true;
       }
       return true;
     });
@@ -809,14 +859,10 @@ class Extractor {
     if (year_word_begin_ != begin || year_word_end_ != end) {
       year_word_begin_ = begin;
       year_word_end_ = end;
-      const std::size_t at = text_.substr(begin, end - begin).find(kNextYear);
+      const std::size_t at = detail::find_word(text_.substr(begin, end - begin), kNextYear);
       year_word_at_ = at == std::string_view::npos ? at : begin + at;
     }
     return year_word_at_ != std::string_view::npos && year_word_at_ + kNextYear.size() <= pos;
-  }
-
-  std::size_t sentence_begin(std::size_t pos, std::size_t floor) {
-    return sentence_back_(text_, pos, floor);
   }
 
   std::optional<int> turn_at(std::size_t offset) const {
@@ -851,6 +897,7 @@ class Extractor {
       open_path_.push_back(sections[open_[k]].marker + sections[open_[k]].heading);
     }
     path = open_path_;
+    if (kept != open_before || kept != open_.size()) read_open_headings();
   }
 
   struct SectionWords {
@@ -877,19 +924,19 @@ class Extractor {
     return w;
   }
 
-  std::optional<int> heading_year() {
-    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
-      if (auto y = section_words(*it).year) return y;
+  /// What the open headings say, read again only when they change: the
+  /// innermost year among them, and whether any is a plan's.
+  void read_open_headings() {
+    open_year_.reset();
+    for (auto it = open_.rbegin(); it != open_.rend() && !open_year_; ++it) {
+      open_year_ = section_words(*it).year;
     }
-    return std::nullopt;
+    open_plan_ = false;
+    for (std::size_t k : open_) open_plan_ = open_plan_ || section_words(k).plan;
   }
 
-  bool under_plan_heading() {
-    for (std::size_t k : open_) {
-      if (section_words(k).plan) return true;
-    }
-    return false;
-  }
+  [[nodiscard]] std::optional<int> heading_year() const { return open_year_; }
+  [[nodiscard]] bool under_plan_heading() const { return open_plan_; }
 
   std::string_view text_;
   const Segmentation& seg_;
@@ -901,13 +948,14 @@ class Extractor {
   std::optional<Fact> carried_;  // the last fact handed over
   std::vector<std::size_t> open_;
   std::vector<std::string> open_path_;  // the headings of open_, marker included
+  std::optional<int> open_year_;        // see read_open_headings
+  bool open_plan_ = false;
   std::size_t next_section_ = 0;
   std::optional<int> last_year_;
   std::size_t last_year_at_ = 0;
   ClauseWords clause_;
-  BackScan<is_clause_delimiter> clause_back_;
+  ClauseSentenceBackScan back_scan_;
   ForwardScan<is_clause_delimiter> clause_forward_;
-  BackScan<is_sentence_delimiter> sentence_back_;
   ForwardScan<is_sentence_delimiter> sentence_forward_;
   std::vector<SectionWords> section_words_;
   std::size_t sentence_begin_ = std::string_view::npos;

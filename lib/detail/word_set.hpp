@@ -39,42 +39,49 @@ class WordSet {
   void scan(std::string_view text, Visit&& visit) const {
     const std::size_t n = text.size();
     const char* const bytes = text.data();
+    // Tries the words that may start at i; false once visit says to stop.
+    const auto words_at = [&](std::size_t i, bool whole_head) {
+      const std::uint32_t at_head = whole_head ? head(bytes + i) : 0;
+      const std::size_t rest = n - i;
+      const auto try_word = [&](std::size_t k) {
+        const Word& w = words_[k];
+        const std::size_t size = w.text.size();
+        if (rest < size || (size >= 3 && w.head != at_head)) return true;
+        return std::char_traits<char>::compare(bytes + i, w.text.data(), size) != 0 || visit(i, k);
+      };
+      if (short_words_) {
+        for (std::size_t k = 0; k < words_.size(); ++k) {
+          if (!try_word(k)) return false;
+        }
+      } else {
+        // Words that start here share their first three bytes, and so
+        // their bucket, which keeps them in list order.
+        for (std::size_t k : by_head_[bucket(at_head)]) {
+          if (!try_word(k)) return false;
+        }
+      }
+      return true;
+    };
     for (std::size_t i = 0; i < n;) {
       const auto lead = static_cast<unsigned char>(bytes[i]);
+      // Most of a Chinese text: a whole three-byte character, rejected by
+      // its key alone and stepped over at once.
+      if ((lead & 0xF0) == 0xE0 && i + 3 <= n &&
+          ((static_cast<unsigned char>(bytes[i + 1]) ^ 0x80) |
+           (static_cast<unsigned char>(bytes[i + 2]) ^ 0x80)) < 0x40) {
+        if ((short_words_ || keys_[key(bytes + i)]) && !words_at(i, true)) return;
+        i += 3;
+        continue;
+      }
       if ((lead & 0xC0) == 0x80) {
         ++i;
         continue;
       }
       const bool whole_head = i + 3 <= n;
-      if (short_words_ || (whole_head && keys_[key(bytes + i)])) {
-        const std::uint32_t at_head = whole_head ? head(bytes + i) : 0;
-        const std::size_t rest = n - i;
-        const auto try_word = [&](std::size_t k) {
-          const Word& w = words_[k];
-          const std::size_t size = w.text.size();
-          if (rest < size || (size >= 3 && w.head != at_head)) return true;
-          return std::char_traits<char>::compare(bytes + i, w.text.data(), size) != 0 ||
-                 visit(i, k);
-        };
-        if (short_words_) {
-          for (std::size_t k = 0; k < words_.size(); ++k) {
-            if (!try_word(k)) return;
-          }
-        } else {
-          // Words that start here share their first three bytes, and so
-          // their bucket, which keeps them in list order.
-          for (std::size_t k : by_head_[bucket(at_head)]) {
-            if (!try_word(k)) return;
-          }
-        }
+      if ((short_words_ || (whole_head && keys_[key(bytes + i)])) && !words_at(i, whole_head)) {
+        return;
       }
-      // A whole three-byte character is stepped over at once; anything else
-      // byte by byte (continuation bytes are skipped above).
-      i += (lead & 0xF0) == 0xE0 && i + 2 < n &&
-                   (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80 &&
-                   (static_cast<unsigned char>(bytes[i + 2]) & 0xC0) == 0x80
-               ? 3
-               : 1;
+      ++i;
     }
   }
 
@@ -159,6 +166,19 @@ class AffixIndex {
   // The first or last code point, read from the raw bytes: the lead byte and
   // its continuation bytes (or the trailing ones) are enough to bucket by.
   [[nodiscard]] std::uint32_t edge(std::string_view s) const {
+    // Most words start and end with a whole three-byte character, read at
+    // once; the loops below give the same value for it.
+    const std::size_t n = s.size();
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const auto continues = [&](std::size_t i) { return (byte(i) & 0xC0) == 0x80; };
+    if (side_ == Side::prefix && n >= 3 && continues(1) && continues(2) &&
+        (n == 3 || !continues(3))) {
+      return static_cast<std::uint32_t>(byte(0)) << 16 | byte(1) << 8 | byte(2);
+    }
+    if (side_ == Side::suffix && n >= 3 && continues(n - 1) && continues(n - 2) &&
+        !continues(n - 3)) {
+      return static_cast<std::uint32_t>(byte(n - 3)) << 16 | byte(n - 2) << 8 | byte(n - 1);
+    }
     std::uint32_t v = 0;
     if (side_ == Side::prefix) {
       std::size_t i = 0;

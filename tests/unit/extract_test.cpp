@@ -3,8 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "bulletin/parse.hpp"
+#include "detail/word_set.hpp"
 
 using namespace bulletin;
 
@@ -27,6 +31,38 @@ std::string surfaces(const Document& doc) {
   std::string out;
   for (const auto& f : doc.facts) out += (out.empty() ? "" : "|") + f.text;
   return out;
+}
+
+using Hits = std::vector<std::pair<std::size_t, std::size_t>>;
+
+Hits scanned(const detail::WordSet& set, std::string_view text) {
+  Hits hits;
+  set.scan(text, [&](std::size_t at, std::size_t k) {
+    hits.emplace_back(at, k);
+    return true;
+  });
+  return hits;
+}
+
+/// What WordSet::scan must find: every word, in list order, at every place a
+/// code point starts, stepping over a whole three-byte character at once and
+/// over anything else a byte at a time.
+Hits every_word(const std::vector<std::string_view>& words, std::string_view text) {
+  Hits hits;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    if ((byte(i) & 0xC0) == 0x80) {
+      ++i;
+      continue;
+    }
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (text.substr(i, words[k].size()) == words[k]) hits.emplace_back(i, k);
+    }
+    const bool three = (byte(i) & 0xF0) == 0xE0 && i + 2 < text.size() &&
+                       (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80;
+    i += three ? 3 : 1;
+  }
+  return hits;
 }
 
 }  // namespace
@@ -234,5 +270,127 @@ TEST_SUITE("extract") {
       CHECK(graduates.subject == "高校毕业生");
       CHECK(graduates.span.line == static_cast<std::size_t>(i) + 3);
     }
+  }
+
+  // The clause and the sentence of a figure are found in one pass back from
+  // it: a date counts for the figures after it in its sentence, across
+  // clauses, and ; and ! end a sentence as well as a clause.
+  TEST_CASE("clauses and sentences: a date's year reaches across clauses, not sentences") {
+    const auto doc = parsed(
+        "某区2023年工作新闻发布会\n主持人:\n"
+        "2021年完成投资5亿元,增长3%;新增就业1200人,增长4%。\n"
+        "2021年建成:道路7条,桥梁2座!改造管网3公里。\n");
+    const Fact* f = find(doc, "3%");
+    REQUIRE(f);
+    CHECK(f->clause == "增长3%");
+    CHECK(f->year.value_or(0) == 2021);
+    CHECK(f->subject == "完成投资");  // the level before it in its sentence
+    f = find(doc, "1200人");
+    REQUIRE(f);
+    CHECK(f->year.value_or(0) == 2023);
+    f = find(doc, "4%");
+    REQUIRE(f);
+    CHECK(f->subject == "新增就业");
+    f = find(doc, "7条");
+    REQUIRE(f);
+    CHECK(f->clause == "道路7条");
+    CHECK(f->year.value_or(0) == 2021);
+    f = find(doc, "2座");
+    REQUIRE(f);
+    CHECK(f->clause == "桥梁2座");
+    CHECK(f->year.value_or(0) == 2021);
+    f = find(doc, "3公里");
+    REQUIRE(f);
+    CHECK(f->clause == "改造管网3公里");
+    CHECK(f->year.value_or(0) == 2023);
+  }
+
+  // What the open headings say is read when they open or close, not for
+  // every figure under them.
+  TEST_CASE("a heading's year and plan words hold until it closes") {
+    const auto doc = parsed(
+        "某区2022年民生工作新闻发布会\n主持人:\n一、2021年工作回顾\n完成改造项目47个。\n"
+        "(一)下步打算\n新建公厕10座。\n二、其他\n改造道路5公里。\n");
+    REQUIRE(doc.facts.size() == 3);
+    CHECK(doc.facts[0].year.value_or(0) == 2021);
+    CHECK_FALSE(doc.facts[0].target);
+    CHECK(doc.facts[1].section.size() == 2);
+    CHECK(doc.facts[1].year.value_or(0) == 2021);  // the innermost heading with a year
+    CHECK(doc.facts[1].target);
+    CHECK(doc.facts[2].section == std::vector<std::string>{"二、其他"});
+    CHECK(doc.facts[2].year.value_or(0) == 2022);
+    CHECK_FALSE(doc.facts[2].target);
+  }
+
+  // Chinese characters are counted towards the twelve a quotation may hold
+  // without being decoded; the quotation marks and the limit still count.
+  TEST_CASE("a figure in a quotation of twelve characters at most is a name") {
+    const auto doc = parsed(
+        "标题\n主持人:\n开展“甲乙丙丁戊己庚辛壬癸12个子丑”活动,"
+        "开展“甲乙丙丁戊己庚辛壬癸申12个子丑”活动,开展“甲乙丙丁戊己庚辛壬癸12个子丑寅”活动。\n");
+    REQUIRE(doc.facts.size() == 2);
+    CHECK(doc.facts[0].subject == "甲乙丙丁戊己庚辛壬癸申");
+    CHECK(doc.facts[1].clause == "甲乙丙丁戊己庚辛壬癸12个子丑寅");
+  }
+}
+
+TEST_SUITE("word set") {
+  TEST_CASE("scan finds every word where a code point starts, in order") {
+    const std::vector<std::string_view> words = {"力争", "比上年", "比上年同期", "同比",
+                                                 "环比", "计划",   "划"};
+    const detail::WordSet set(words);
+    for (const std::string_view text :
+         {std::string_view("力争比上年同期增长5%,同比、环比均提高;计划生育"),
+          std::string_view("ab力争\xC3\xA9比上年\xF0\x9F\x98\x80同比"),
+          std::string_view("\x80\xBF计划\xE5\x8A同比\xE5"), std::string_view("同\xE5\x90比"),
+          std::string_view("计划"), std::string_view("计"), std::string_view("")}) {
+      CAPTURE(text);
+      CHECK(scanned(set, text) == every_word(words, text));
+    }
+    CHECK(scanned(set, "计划比上年同期").size() == 4);
+  }
+
+  TEST_CASE("scan with words shorter than a character compares them everywhere") {
+    const std::vector<std::string_view> words = {"a", "同比", "%"};
+    const detail::WordSet set(words);
+    for (const std::string_view text :
+         {std::string_view("a同比5%a"), std::string_view("\xE5\x90同比a"),
+          std::string_view("同比")}) {
+      CAPTURE(text);
+      CHECK(scanned(set, text) == every_word(words, text));
+    }
+  }
+
+  TEST_CASE("scan stops when told to") {
+    const std::vector<std::string_view> words = {"同比", "环比"};
+    const detail::WordSet set(words);
+    std::size_t seen = 0;
+    set.scan("同比环比同比", [&](std::size_t, std::size_t) { return ++seen < 2; });
+    CHECK(seen == 2);
+  }
+
+  // Words are bucketed by their first or last code point, most read whole
+  // from three bytes; a stray continuation byte after the first character
+  // still joins it, as it always has.
+  TEST_CASE("affix index: prefixes and suffixes by their edge character") {
+    using detail::AffixIndex;
+    const std::vector<std::string_view> words = {"共计", "共", "累计", "a1", "é达", "达"};
+    const AffixIndex prefixes(words, AffixIndex::Side::prefix);
+    CHECK(prefixes.first("共计完成") == "共计");
+    CHECK(prefixes.longest("共计完成") == "共计");
+    CHECK(prefixes.first("共完成") == "共");
+    CHECK(prefixes.first("a1b") == "a1");
+    CHECK(prefixes.first("é达成") == "é达");
+    CHECK(prefixes.first("完成").empty());
+    CHECK(prefixes.contains("累计"));
+    CHECK_FALSE(prefixes.contains("累"));
+    CHECK(prefixes.first("共\x80计").empty());
+    const AffixIndex suffixes(words, AffixIndex::Side::suffix);
+    CHECK(suffixes.first("总计共计") == "共计");
+    CHECK(suffixes.longest("完成é达") == "é达");
+    CHECK(suffixes.first("完成达") == "达");
+    CHECK(suffixes.first("xa1") == "a1");
+    CHECK(suffixes.first("达\x80").empty());
+    CHECK(suffixes.first("").empty());
   }
 }
