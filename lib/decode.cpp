@@ -4,9 +4,11 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 #include <unicode/uvernum.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -45,6 +47,42 @@ void OffsetMap::add_off_diagonal(std::size_t derived, std::size_t origin) {
   }
   runs_.push_back({derived, origin, 0, 0, 1});
   ++checkpoints_;
+}
+
+void OffsetMap::add_steps(std::size_t derived, std::size_t origin, std::size_t derived_step,
+                          std::size_t origin_step, std::size_t count) {
+  if (count == 0) return;
+  add(derived, origin);
+  // The rest lie on the diagonal the first one is on.
+  if (count == 1 || derived_step == origin_step) return;
+  if (derived_step == 0 || derived_step > UINT32_MAX || origin_step > UINT32_MAX) {
+    // Strides add_off_diagonal() does not gather into runs.
+    for (std::size_t i = 1; i < count; ++i)
+      add(derived + i * derived_step, origin + i * origin_step);
+    return;
+  }
+  // The second is off the diagonal of the first, so it is recorded; from the
+  // third on, each either gives the last run these steps, lengthens it or
+  // starts the run the rest then lengthen: all of that at once.
+  add(derived + derived_step, origin + origin_step);
+  if (count == 2) return;
+  const std::size_t rest = count - 2;
+  const auto ds = static_cast<std::uint32_t>(derived_step);
+  const auto os = static_cast<std::uint32_t>(origin_step);
+  Run& run = runs_.back();
+  if (run.count == 1) {
+    run.derived_step = ds;
+    run.origin_step = os;
+    run.count += rest;
+  } else if (run.derived_step == ds && run.origin_step == os) {
+    run.count += rest;
+  } else {
+    runs_.push_back({derived + 2 * derived_step, origin + 2 * origin_step, rest == 1 ? 0 : ds,
+                     rest == 1 ? 0 : os, rest});
+  }
+  checkpoints_ += rest;
+  last_derived_ = derived + (count - 1) * derived_step;
+  last_origin_ = origin + (count - 1) * origin_step;
 }
 
 void OffsetMap::add_piece(std::size_t derived, std::size_t origin, std::size_t derived_end,
@@ -238,11 +276,14 @@ std::string describe_bytes(std::string_view bytes, std::size_t offset) {
 }
 
 /// UTF-8 input: copy, or copy with replacements when lenient.
-Result<Decoded> decode_utf8(std::string_view bytes, std::size_t bom, const DecodeOptions& options) {
+/// `body_checked`: where the body's UTF-8 breaks, when the caller has looked
+/// already (a whole document is not read twice for it).
+Result<Decoded> decode_utf8(std::string_view bytes, std::size_t bom, const DecodeOptions& options,
+                            std::optional<std::size_t> body_checked = std::nullopt) {
   Decoded out;
   out.encoding = "UTF-8";
   std::string_view body = bytes.substr(bom);
-  std::size_t bad = detail::first_ill_formed_utf8(body);
+  std::size_t bad = body_checked ? *body_checked : detail::first_ill_formed_utf8(body);
   out.to_source.add(0, bom);
   if (bad == std::string_view::npos) {
     out.text.assign(body);
@@ -276,6 +317,44 @@ Result<Decoded> decode_utf8(std::string_view bytes, std::size_t bom, const Decod
   return out;
 }
 
+/// Checkpoints offered one character at a time, gathered into runs of one
+/// stride before they go to the map (a decoder's characters mostly come in
+/// runs of one width).
+class CheckpointRun {
+ public:
+  void add(std::size_t derived, std::size_t origin, OffsetMap& map) {
+    if (count_ >= 2 && derived - last_derived_ == derived_step_ &&
+        origin - last_origin_ == origin_step_ && origin >= last_origin_) {
+      ++count_;
+    } else if (count_ == 1 && derived > last_derived_ && origin >= last_origin_) {
+      derived_step_ = derived - last_derived_;
+      origin_step_ = origin - last_origin_;
+      ++count_;
+    } else {
+      flush(map);
+      first_derived_ = derived;
+      first_origin_ = origin;
+      count_ = 1;
+    }
+    last_derived_ = derived;
+    last_origin_ = origin;
+  }
+  void flush(OffsetMap& map) {
+    if (count_ > 0)
+      map.add_steps(first_derived_, first_origin_, derived_step_, origin_step_, count_);
+    count_ = 0;
+  }
+
+ private:
+  std::size_t first_derived_ = 0;
+  std::size_t first_origin_ = 0;
+  std::size_t last_derived_ = 0;
+  std::size_t last_origin_ = 0;
+  std::size_t derived_step_ = 0;
+  std::size_t origin_step_ = 0;
+  std::size_t count_ = 0;
+};
+
 /// Any other encoding through an ICU converter in stop mode, keeping for each
 /// UTF-16 unit the source offset ICU reports.
 Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::string& encoding,
@@ -301,6 +380,7 @@ Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::s
   char32_t pending_lead = 0;
   std::size_t pending_lead_offset = 0;
   out.text.reserve(body.size() + body.size() / 2);
+  CheckpointRun checkpoints;
 
   for (;;) {
     UChar* target = units.data();
@@ -309,6 +389,11 @@ Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::s
     ucnv_toUnicode(converter.get(), &target, units.data() + units.size(), &source, source_limit,
                    offsets.data(), true, &status);
     const std::size_t produced = static_cast<std::size_t>(target - units.data());
+    // Written through a pointer into room made for the longest case (three
+    // bytes per UTF-16 unit), then cut to what was written.
+    std::size_t size = out.text.size();
+    out.text.resize(size + 3 * produced);
+    char* const text = out.text.data();
     for (std::size_t k = 0; k < produced; ++k) {
       const UChar u = units[k];
       const std::size_t src =
@@ -328,9 +413,13 @@ Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::s
       if (c == 0xFFFD && options.lenient) {
         if (out.replaced++ == 0) out.first_replaced_offset = c_src;
       }
-      out.to_source.add(out.text.size(), c_src);
-      detail::append_utf8(out.text, c);
+      checkpoints.add(size, c_src, out.to_source);
+      if (U16_IS_SURROGATE(c)) c = 0xFFFD;  // a trail without its lead
+      std::int32_t length = 0;
+      U8_APPEND_UNSAFE(text + size, length, static_cast<UChar32>(c));
+      size += static_cast<std::size_t>(length);
     }
+    out.text.resize(size);
     consumed_before += static_cast<std::size_t>(source - call_start);
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
     if (U_FAILURE(status)) {
@@ -353,6 +442,7 @@ Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::s
     }
     break;
   }
+  checkpoints.flush(out.to_source);
   out.to_source.add(out.text.size(), bytes.size());
   // Held as long as the document is; the text grew by guesses.
   out.to_source.shrink_to_fit();
@@ -406,17 +496,18 @@ Result<Decoded> decode(std::string_view bytes, const DecodeOptions& options) {
                    : std::string_view{},
                nul)};
   }
-  if (bom.encoding != nullptr || detail::first_ill_formed_utf8(bytes) == std::string_view::npos ||
-      options.lenient) {
-    if (bom.encoding == nullptr && options.lenient &&
-        detail::first_ill_formed_utf8(bytes) != std::string_view::npos) {
+  // Without a byte-order mark the body is the whole input.
+  const std::optional<std::size_t> ill_formed =
+      bom.encoding == nullptr ? std::optional(detail::first_ill_formed_utf8(bytes)) : std::nullopt;
+  if (!ill_formed || *ill_formed == std::string_view::npos || options.lenient) {
+    if (ill_formed && *ill_formed != std::string_view::npos) {
       // Lenient and not UTF-8: GB18030 is still the better guess when it decodes cleanly.
       DecodeOptions strict = options;
       strict.lenient = false;
       auto gb = decode_icu(bytes, 0, "GB18030", strict);
       if (gb) return gb;
     }
-    return decode_utf8(bytes, bom.length, options);
+    return decode_utf8(bytes, bom.length, options, ill_formed);
   }
   auto gb = decode_icu(bytes, 0, "GB18030", options);
   if (gb) return gb;

@@ -298,16 +298,17 @@ Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& 
 }
 
 /// extract_facts_in_groups() on two threads. The facts are built on a thread
-/// of their own, in order, and `on_group` is called on this one, in order.
-/// The builder's thread finds the numbers of two groups in three, this one
-/// those of the third, a few groups ahead: building takes about what the
-/// recognizer takes, and checking and writing the facts about as much again,
-/// so each thread gets about half. `before` runs on this thread once the builder
-/// has started, before the first group is handed over. Exceptions from either
-/// side reach the caller after both have stopped.
+/// of their own, in order, where `on_built` is called on each group; then
+/// `on_group` is called on this one, in order. The builder's thread finds the
+/// numbers of two groups in three, this one those of the third, a few groups
+/// ahead, so that each thread gets about half of the work. `before` runs on
+/// this thread once the builder has started, before the first group is
+/// handed over. Exceptions from either side reach the caller after both have
+/// stopped.
 std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentation& seg,
                                           const ExtractOptions& options,
                                           const std::function<void()>& before,
+                                          const FactGroupHandler& on_built,
                                           const FactGroupHandler& on_group) {
   struct Built {
     std::vector<Fact> facts;
@@ -344,6 +345,7 @@ std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentat
         diagnostics = extract_facts_in_groups(
             text, seg, options,
             [&](FactGroup& group) {
+              on_built(group);
               Built out{{}, group.first, group.begin, group.end};
               out.facts.swap(group.facts);
               // Strings keep their room in a list that comes back: most of
@@ -373,7 +375,10 @@ std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentat
   } catch (const std::system_error&) {
     // No thread to be had: one after the other on this one.
     before();
-    return extract_facts_in_groups(text, seg, options, on_group);
+    return extract_facts_in_groups(text, seg, options, [&](FactGroup& group) {
+      on_built(group);
+      on_group(group);
+    });
   }
   try {
     before();
@@ -426,19 +431,27 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
 
   CheckOptions check_options;
   GroupChecker checker(normalized.text, check_options);
-  const FactGroupHandler on_group = [&](FactGroup& group) {
+  // Checked and mapped where the facts are built; the receiver is called on
+  // this thread alone. The checker and the locator are used by one thread
+  // at a time: the builder's until it has stopped.
+  const FactGroupHandler check_and_map = [&](FactGroup& group) {
     checker.add(group.facts, group.first, group.end);
     for (auto& f : group.facts) locator.map(f.span);
+  };
+  const FactGroupHandler write = [&](FactGroup& group) {
     receiver.facts(group.facts, group.first);
   };
   const ExtractOptions extract = extract_options(options);
   const FactGroupLines first = first_fact_group(normalized.text, seg, extract);
   std::vector<Diagnostic> extracted;
   if (options.threads >= 2 && normalized.text.size() - first.begin >= kWorthAThread) {
-    extracted = extract_pipelined(normalized.text, seg, extract, begin, on_group);
+    extracted = extract_pipelined(normalized.text, seg, extract, begin, check_and_map, write);
   } else {
     begin();
-    extracted = extract_facts_in_groups(normalized.text, seg, extract, on_group);
+    extracted = extract_facts_in_groups(normalized.text, seg, extract, [&](FactGroup& group) {
+      check_and_map(group);
+      write(group);
+    });
   }
   for (auto& d : extracted) diagnostics.push_back(std::move(d));
   add_final_diagnostics(diagnostics, decoded, normalized);

@@ -42,6 +42,12 @@ class OffsetMap {
     }
     add_off_diagonal(derived, origin);
   }
+  /// The same as `count` calls of add(), for the checkpoints
+  /// (derived + i * derived_step, origin + i * origin_step), i in [0, count),
+  /// with steps that keep both positions increasing: a decoder that writes a
+  /// run of same-width characters records it at once.
+  void add_steps(std::size_t derived, std::size_t origin, std::size_t derived_step,
+                 std::size_t origin_step, std::size_t count);
   /// Records that derived [derived, derived_end) was made from origin
   /// [origin, origin_end) as a whole, once both ends have been added as
   /// checkpoints. Pieces must be added in increasing order.

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -177,6 +178,36 @@ TEST_CASE("OffsetMap: runs at a steady stride map like one checkpoint per charac
   }
 }
 
+TEST_CASE("OffsetMap: add_steps records what as many calls of add would") {
+  std::mt19937 rng(43);
+  for (int round = 0; round < 300; ++round) {
+    OffsetMap by_steps;
+    OffsetMap one_by_one;
+    std::size_t d = rng() % 3;
+    std::size_t o = rng() % 3;
+    const int batches = 1 + static_cast<int>(rng() % 12);
+    for (int b = 0; b < batches; ++b) {
+      // Strides of decoded text (2 -> 3, 1 -> 1, 4 -> 4), a derived step of
+      // zero, an origin step of zero, and runs of one to nine checkpoints,
+      // so that every one of the first four checkpoints meets each case.
+      static constexpr std::pair<std::size_t, std::size_t> kSteps[] = {
+          {3, 2}, {1, 1}, {4, 4}, {3, 4}, {0, 2}, {2, 0}, {5, 1}};
+      const auto [ds, os] = kSteps[rng() % std::size(kSteps)];
+      const std::size_t count = 1 + rng() % 9;
+      by_steps.add_steps(d, o, ds, os, count);
+      for (std::size_t i = 0; i < count; ++i) one_by_one.add(d + i * ds, o + i * os);
+      d += count * ds + rng() % 3;
+      o += count * os + rng() % 3;
+    }
+    REQUIRE(by_steps.checkpoints() == one_by_one.checkpoints());
+    for (std::size_t q = 0; q <= d + 3; ++q) {
+      REQUIRE_MESSAGE(by_steps.map(q) == one_by_one.map(q), "round " << round << " at " << q);
+      REQUIRE_MESSAGE(by_steps.map_end(q) == one_by_one.map_end(q),
+                      "round " << round << " at " << q);
+    }
+  }
+}
+
 TEST_CASE("OffsetMap: a cursor gives the answers of a fresh lookup, in any order") {
   std::mt19937 rng(29);
   for (int round = 0; round < 100; ++round) {
@@ -210,6 +241,41 @@ TEST_CASE("OffsetMap: a cursor gives the answers of a fresh lookup, in any order
     for (std::size_t q : queries) {
       REQUIRE(map.map_end(q, shuffled) == map.map_end(q));
       REQUIRE(map.map(q, shuffled) == map.map(q));
+    }
+  }
+}
+
+TEST_CASE("decode: every character of a mixed GB18030 text maps back to its own bytes") {
+  // One, two and four bytes per character (ASCII, GBK, a four-byte BMP
+  // character and one outside the BMP), in runs of random length, so that
+  // runs of one stride start and end at every kind of neighbour.
+  const std::vector<std::string> pool = {"a", "\n", "中", "文", "€", "\xF0\xA0\x80\x80", "，"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 40; ++round) {
+    std::string utf8;
+    std::string gb;
+    std::vector<std::array<std::size_t, 4>> spans;  // derived start/end, origin start/end
+    while (spans.size() < 400) {
+      const std::string& c = pool[rng() % pool.size()];
+      const auto encoded = encode(c, "GB18030");
+      REQUIRE(encoded);
+      for (std::size_t n = 1 + rng() % 6; n > 0; --n) {
+        spans.push_back(
+            {utf8.size(), utf8.size() + c.size(), gb.size(), gb.size() + encoded->size()});
+        utf8 += c;
+        gb += *encoded;
+      }
+    }
+    DecodeOptions options;
+    options.encoding = "GB18030";
+    const auto decoded = decode(gb, options);
+    REQUIRE(decoded);
+    REQUIRE(decoded->text == utf8);
+    OffsetMap::Cursor cursor;
+    for (const auto& [d, d_end, o, o_end] : spans) {
+      REQUIRE(decoded->to_source.map(d) == o);
+      REQUIRE(decoded->to_source.map_end(d_end) == o_end);
+      REQUIRE(decoded->to_source.map(d, cursor) == o);
     }
   }
 }
