@@ -1,7 +1,9 @@
 // Decimal: an exact mantissa × 10^exponent, and the names of the recognizer's
 // enums.
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -37,6 +39,13 @@ Normal normalize(const Decimal& d) {
 constexpr double kExactPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+constexpr std::array<std::uint64_t, 19> kExactIntegerPowers = [] {
+  std::array<std::uint64_t, 19> p{};
+  p[0] = 1;
+  for (std::size_t k = 1; k < p.size(); ++k) p[k] = p[k - 1] * 10;
+  return p;
+}();
 
 }  // namespace
 
@@ -83,6 +92,21 @@ double Decimal::to_double() const {
 }
 
 bool Decimal::is_integer() const {
+  if (exponent >= 0) {
+    // The usual case, without normalizing: trailing zeros only move between
+    // mantissa and exponent, the value is mantissa × 10^exponent either way.
+    if (mantissa == 0 || exponent == 0) return true;
+    if (exponent > 18) return false;
+    const bool negative = mantissa < 0;
+    const std::uint64_t magnitude = negative
+                                        ? std::uint64_t{0} - static_cast<std::uint64_t>(mantissa)
+                                        : static_cast<std::uint64_t>(mantissa);
+    std::uint64_t value = 0;
+    const std::uint64_t scale = kExactIntegerPowers[static_cast<std::size_t>(exponent)];
+    if (__builtin_mul_overflow(magnitude, scale, &value)) return false;
+    // −2^63 is no multiple of ten: the positive limit serves both signs.
+    return value <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  }
   const Normal n = normalize(*this);
   if (n.magnitude == 0) return true;
   if (n.exponent < 0 || n.exponent > 18) return false;

@@ -166,16 +166,36 @@ Bound to_bound(QualBound b) {
 bool is_cn_digit_token(const Token& t) { return (t.type == Tok::digit || t.type == Tok::zero); }
 
 // Words containing numeral characters that are not numbers, indexed by each
-// numeral character they contain.
+// numeral character they contain together with its neighbour in the word:
+// the character after it, or the one before it when it ends the word. A
+// numeral in text then meets only the few words that share its neighbour
+// (84 words hold 一).
 struct LexiconEntry {
   std::string_view word;
   std::size_t offset = 0;  // of the numeral character in the word
-  // A byte of the word outside that character, tested before the whole word
-  // is compared: the word's last byte, or the one before the numeral when
-  // the numeral ends the word (统一, 星期一 would otherwise always pass).
+  // A byte of the word outside the numeral, tested before the whole word is
+  // compared: the word's last byte, or the one before the numeral when the
+  // numeral ends the word.
   std::size_t probe = 0;
 };
-using LexiconIndex = std::unordered_map<char32_t, std::vector<LexiconEntry>>;
+using LexiconKey = std::uint64_t;
+constexpr LexiconKey lexicon_key(char32_t numeral, char32_t neighbour) {
+  return static_cast<LexiconKey>(numeral) << 32 | neighbour;
+}
+struct LexiconIndex {
+  std::unordered_map<LexiconKey, std::vector<LexiconEntry>> by_next;
+  std::unordered_map<LexiconKey, std::vector<LexiconEntry>> by_previous;
+};
+
+// Every word holds a character besides its numeral (numerals take three
+// bytes), so each numeral in it has a neighbour to be indexed by.
+constexpr bool lexicon_words_have_neighbours() {
+  for (const std::string_view word : detail::kNotNumbers) {
+    if (word.size() <= 3) return false;
+  }
+  return true;
+}
+static_assert(lexicon_words_have_neighbours());
 
 const LexiconIndex& lexicon_index() {
   static const LexiconIndex index = [] {
@@ -185,7 +205,14 @@ const LexiconIndex& lexicon_index() {
         const auto c = detail::numbers_decode(word, i);
         if (detail::numeral_char(c.cp).type != NumChar::none) {
           const bool ends_word = i + c.len == word.size();
-          idx[c.cp].push_back({word, i, ends_word && i > 0 ? i - 1 : word.size() - 1});
+          const LexiconEntry entry{word, i, ends_word && i > 0 ? i - 1 : word.size() - 1};
+          if (ends_word) {
+            const char32_t before = detail::numbers_decode(word, detail::numbers_prev(word, i)).cp;
+            idx.by_previous[lexicon_key(c.cp, before)].push_back(entry);
+          } else {
+            const char32_t after = detail::numbers_decode(word, i + c.len).cp;
+            idx.by_next[lexicon_key(c.cp, after)].push_back(entry);
+          }
         }
         i += c.len;
       }
@@ -244,6 +271,57 @@ constexpr std::array<bool, 256> make_cue_last_bytes() {
 }
 constexpr std::array<bool, 256> kIdentifierCueLastBytes = make_cue_last_bytes();
 
+// Byte filters for the qualifier lookups, which run around every number and
+// almost never find one. A qualifier can match only where the text holds the
+// last two bytes of its final character (before a number) or of its first
+// character (after one); a set bit says some word has them there. Bytes are
+// folded to their low six bits, which tell UTF-8 continuation bytes apart.
+constexpr std::size_t kQualByteCodes = 4096;
+constexpr std::size_t qual_byte_code(unsigned char before, unsigned char last) {
+  return static_cast<std::size_t>(before & 0x3F) << 6 | (last & 0x3F);
+}
+
+struct QualFilter {
+  std::array<bool, 256> single_byte_last{};  // words whose last character is ASCII
+  std::array<bool, kQualByteCodes> pair{};   // the last two bytes of a multi-byte character
+};
+
+constexpr QualFilter make_prefix_filter() {
+  QualFilter f;
+  for (const auto& q : detail::kPrefixQualifiers) {
+    const std::string_view w = q.word;
+    const auto last = static_cast<unsigned char>(w.back());
+    if (last < 0x80) {
+      f.single_byte_last[last] = true;
+    } else {
+      f.pair[qual_byte_code(static_cast<unsigned char>(w[w.size() - 2]), last)] = true;
+    }
+  }
+  return f;
+}
+constexpr QualFilter kPrefixQualFilter = make_prefix_filter();
+
+// Suffix qualifiers all start with a three-byte character (checked below):
+// bytes 1 and 2 of the text where one would start.
+constexpr std::array<bool, kQualByteCodes> make_suffix_filter() {
+  std::array<bool, kQualByteCodes> f{};
+  for (const auto& q : detail::kSuffixQualifiers) {
+    f[qual_byte_code(static_cast<unsigned char>(q.word[1]),
+                     static_cast<unsigned char>(q.word[2]))] = true;
+  }
+  return f;
+}
+constexpr std::array<bool, kQualByteCodes> kSuffixQualFilter = make_suffix_filter();
+
+constexpr bool suffix_qualifiers_start_with_three_bytes() {
+  for (const auto& q : detail::kSuffixQualifiers) {
+    const auto lead = static_cast<unsigned char>(q.word[0]);
+    if (q.word.size() < 3 || (lead & 0xF0) != 0xE0) return false;
+  }
+  return true;
+}
+static_assert(suffix_qualifiers_start_with_three_bytes());
+
 class Scanner {
  public:
   Scanner(std::string_view text, const UnitTable& units, const RecognizerOptions& options)
@@ -277,6 +355,23 @@ class Scanner {
         }
         continue;
       }
+      // Chinese text is almost all three-byte characters whose lead byte
+      // can start neither an overlong form (E0) nor a surrogate (ED): with
+      // two continuation bytes they are well-formed, and their bytes index
+      // the trigger table without assembling the code point.
+      if (b >= 0xE1 && b <= 0xEF && b != 0xED && p + 2 < n) {
+        const auto mid = static_cast<unsigned char>(text_[p + 1]);
+        const auto last = static_cast<unsigned char>(text_[p + 2]);
+        if (((mid ^ 0x80) | (last ^ 0x80)) < 0x40) {
+          const std::size_t block = static_cast<std::size_t>(b & 0x0F) << 6 | (mid & 0x3F);
+          if (((triggers_[block] >> (last & 0x3F)) & 1) != 0) {
+            p = std::max(p + 3, try_at(p));
+          } else {
+            p += 3;
+          }
+          continue;
+        }
+      }
       const auto c = detail::numbers_decode(text_, p);
       if (c.cp < 0x10000 && ((triggers_[c.cp >> 6] >> (c.cp & 63)) & 1) != 0) {
         p = std::max(p + c.len, try_at(p));
@@ -305,9 +400,14 @@ class Scanner {
     while (i > limit && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) --i;
     return i;
   }
-  [[nodiscard]] bool starts(std::size_t i, std::string_view word) const {
-    return i <= text_.size() && text_.size() - i >= word.size() &&
-           std::char_traits<char>::compare(text_.data() + i, word.data(), word.size()) == 0;
+  // Inline and byte by byte, so that testing for a literal word (年, 分之)
+  // is a few compares that mostly stop at the first byte, not a call.
+  [[nodiscard, gnu::always_inline]] bool starts(std::size_t i, std::string_view word) const {
+    if (i > text_.size() || text_.size() - i < word.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      if (text_[i + k] != word[k]) return false;
+    }
+    return true;
   }
   // `word` at i, with spaces allowed between its characters; end or npos.
   [[nodiscard]] std::size_t match_spaced(std::size_t i, std::string_view word) const {
@@ -448,6 +548,15 @@ class Scanner {
     return a;
   }
 
+  // Whether the Arabic notation (digits, separators, point, exponent, power,
+  // k / M) may go on at i: every character it reads there is ASCII or a
+  // full-width form, whose UTF-8 starts with 0xEF.
+  [[nodiscard]] bool notation_may_continue(std::size_t i) const {
+    if (i >= text_.size()) return false;
+    const auto b = static_cast<unsigned char>(text_[i]);
+    return b < 0x80 || b == 0xEF;
+  }
+
   // parse_arabic into `a`, which it resets first: the tokenizer reads the
   // first number straight into the operand rather than copying it there.
   void read_arabic(std::size_t p, ArabicNum& a) const {
@@ -463,19 +572,26 @@ class Scanner {
       if (!detail::wide_fits(v.m)) overflow = true;
     };
     while (true) {
-      const auto c = at(i);
-      const int d = detail::numbers_digit(c.cp);
-      if (d >= 0) {
-        if (digits == 0 && d == 0) a.leading_zero = true;
-        take(d);
-        ++digits;
-        i += c.len;
-        continue;
+      // ASCII digits need no decoding.
+      int d = 0;
+      std::size_t len = 1;
+      const unsigned char b = i < text_.size() ? static_cast<unsigned char>(text_[i]) : 0;
+      if (b >= '0' && b <= '9') {
+        d = b - '0';
+      } else {
+        if (!notation_may_continue(i)) break;
+        const auto c = at(i);
+        d = detail::numbers_digit(c.cp);
+        if (d < 0) break;
+        len = c.len;
       }
-      break;
+      if (digits == 0 && d == 0) a.leading_zero = true;
+      take(d);
+      ++digits;
+      i += len;
     }
     // Thousands separators: first group 1-3 digits, then groups of exactly 3.
-    if (digits >= 1 && digits <= 3 && !a.leading_zero) {
+    if (digits >= 1 && digits <= 3 && !a.leading_zero && notation_may_continue(i)) {
       while (true) {
         const auto c = at(i);
         // ASCII digits group with ',', full-width digits with '，' (４，５６５);
@@ -504,6 +620,14 @@ class Scanner {
     }
     if (a.leading_zero && digits == 1) a.leading_zero = false;
     a.int_digits = digits;
+    // Most numbers end at a Chinese character: nothing below can follow then.
+    if (!notation_may_continue(i)) {
+      if (digits == 0) return;
+      a.value = overflow ? detail::wide_overflow() : v;
+      a.end = i;
+      a.ok = true;
+      return;
+    }
     // Decimal point.
     const auto pt = at(i);
     if ((pt.cp == '.' || pt.cp == U'．') && detail::numbers_digit(cp(i + pt.len)) >= 0) {
@@ -630,10 +754,10 @@ class Scanner {
       const std::size_t k = n == 0 ? pos : skip_spaces(pos);
       const auto c = at(k);
       if (c.len == 0) break;
-      // Built in its slot, which counts only once n moves past it.
+      // Built in its slot, which counts only once n moves past it; cleared
+      // only once a token is sure, as the character that ends the numeral
+      // (most often a unit) makes none.
       Token& tok = t[n];
-      tok = Token{};
-      tok.begin = k;
       if (detail::numbers_digit(c.cp) >= 0 || (n == 0 && (c.cp == '.' || c.cp == U'．'))) {
         if (n > 0 && (t[n - 1].type == Tok::arabic || t[n - 1].type == Tok::digit ||
                       t[n - 1].type == Tok::point)) {
@@ -644,6 +768,8 @@ class Scanner {
         ArabicNum& a = n == 0 ? first_arabic : later;
         read_arabic(k, a);
         if (!a.ok) break;
+        tok = Token{};
+        tok.begin = k;
         tok.type = Tok::arabic;
         tok.end = a.end;
         tok.value = a.value;
@@ -657,6 +783,9 @@ class Scanner {
         continue;
       }
       const detail::NumeralChar nc = detail::numeral_char(c.cp);
+      if (nc.type == NumChar::none) return n;
+      tok = Token{};
+      tok.begin = k;
       tok.end = k + c.len;
       tok.financial = nc.financial;
       tok.liang = nc.liang;
@@ -728,6 +857,17 @@ class Scanner {
   // The value of the longest valid prefix of t[0, n), ignoring token `skip`.
   Eval evaluate(const Token* t, std::size_t n, std::size_t skip) const {
     Eval ev;
+    if (n == 1 && skip == SIZE_MAX && t[0].type == Tok::arabic) {
+      // A lone Arabic number (most numbers, and 3.1 of 3.1亿元) is its own
+      // value.
+      ev.valid = true;
+      ev.used = 1;
+      ev.value = t[0].value;
+      ev.precision = t[0].precision;
+      ev.has_digit = true;
+      ev.arabic = true;
+      return ev;
+    }
     std::array<Group, kMaxGroups>& groups = groups_;
     std::size_t ng = 0;
     Wide section;
@@ -1181,6 +1321,12 @@ class Scanner {
     const std::size_t end = skip_spaces_back(begin, limit);
     std::size_t best_len = 0;
     if (end <= limit) return best;
+    const auto last = static_cast<unsigned char>(text_[end - 1]);
+    if (!kPrefixQualFilter.single_byte_last[last] &&
+        (end - limit < 2 || !kPrefixQualFilter.pair[qual_byte_code(
+                                static_cast<unsigned char>(text_[end - 2]), last)])) {
+      return best;
+    }
     const auto it = quals_.prefix_by_last.find(prev_cp(end));
     if (it == quals_.prefix_by_last.end()) return best;
     for (const detail::QualWord* qw : it->second) {
@@ -1200,6 +1346,11 @@ class Scanner {
     FoundQual best;
     const std::size_t s = skip_spaces(i);
     std::size_t best_len = 0;
+    if (s + 3 > text_.size() ||
+        !kSuffixQualFilter[qual_byte_code(static_cast<unsigned char>(text_[s + 1]),
+                                          static_cast<unsigned char>(text_[s + 2]))]) {
+      return best;
+    }
     const auto it = quals_.suffix_by_first.find(cp(s));
     if (it == quals_.suffix_by_first.end()) return best;
     for (const detail::QualWord* qw : it->second) {
@@ -1341,11 +1492,12 @@ class Scanner {
     }
     const auto precision = detail::wide_to_decimal(b.precision);
     m.precision = precision ? *precision : Decimal{1, 0};
-    m.unit.assign(b.unit);
-    m.unit_surface.assign(b.unit_surface);
-    m.dimension.assign(b.dimension);
+    // The strings start empty, and most matches leave some of them so.
+    if (!b.unit.empty()) m.unit.assign(b.unit);
+    if (!b.unit_surface.empty()) m.unit_surface.assign(b.unit_surface);
+    if (!b.dimension.empty()) m.dimension.assign(b.dimension);
     m.unit_known = b.unit_known;
-    m.qualifier = std::move(b.qualifier);
+    if (!b.qualifier.empty()) m.qualifier = std::move(b.qualifier);
     m.bound = b.bound;
     last_end_ = b.end;
   }
@@ -2074,6 +2226,7 @@ class Scanner {
   [[nodiscard]] PercentForm percent_form(std::size_t i) const {
     PercentForm f;
     const std::size_t s = skip_spaces(i);
+    if (!may_start_percent_form(s)) return f;
     const auto c = at(s);
     if (c.cp == '%' || c.cp == U'％') {
       f = {NumberKind::percent, s + c.len, "%", text_.substr(s, c.len)};
@@ -2094,6 +2247,25 @@ class Scanner {
       }
     }
     return f;
+  }
+
+  // A cheap test before percent_form decodes: the character at s is %, ％,
+  // ‰, 个, 個 or 百 only if its last byte is one of theirs.
+  [[nodiscard]] bool may_start_percent_form(std::size_t s) const {
+    if (s >= text_.size()) return false;
+    const auto lead = static_cast<unsigned char>(text_[s]);
+    if (lead < 0x80) return lead == '%';
+    if (s + 2 >= text_.size()) return true;  // let the decoder judge a short tail
+    switch (static_cast<unsigned char>(text_[s + 2])) {
+      case 0x85:  // ％ EF BC 85
+      case 0xB0:  // ‰ E2 80 B0
+      case 0xAA:  // 个 E4 B8 AA
+      case 0x8B:  // 個 E5 80 8B
+      case 0xBE:  // 百 E7 99 BE
+        return true;
+      default:
+        return false;
+    }
   }
 
   void apply_percent(Built& b, const PercentForm& pf) const {
@@ -2293,6 +2465,29 @@ class Scanner {
     const ArabicNum& n = a.arabic_num;
     const std::size_t end = n.end;
     if (n.separators || n.scaled) return 0;
+    // Most numbers run into a Chinese character that none of the forms below
+    // reads next (a unit, a verb): they are quantities. A whole number with
+    // no separator ends where its digits do, so that character is also the
+    // one the date and time forms take as their separator.
+    if (!n.point && end < text_.size() && static_cast<unsigned char>(text_[end]) >= 0x80) {
+      switch (cp(end)) {
+        case U'年':
+        case U'月':
+        case U'日':
+        case U'时':
+        case U'点':
+        case U'／':
+        case U'．':
+        case U'－':
+        case U'·':
+        case U'・':
+        case U'•':
+        case U'：':
+          break;
+        default:
+          return 0;
+      }
+    }
     const long value = n.point ? -1 : static_cast<long>(n.int_digits <= 9 ? n.value.m : -1);
     const std::size_t int_end = [&] {
       std::size_t i = p;
@@ -2535,21 +2730,27 @@ class Scanner {
 
   // The end of a non-number word (kNotNumbers) covering the numeral at q, or 0.
   [[nodiscard]] std::size_t lexicon_end(std::size_t q) const {
+    // Numerals are never ASCII.
+    if (q >= text_.size() || static_cast<unsigned char>(text_[q]) < 0x80) return 0;
     const auto c = at(q);
-    const auto it = lexicon_.find(c.cp);
-    if (it == lexicon_.end()) return 0;
     std::size_t best = 0;
-    for (const LexiconEntry& e : it->second) {
-      if (q < e.offset || q - e.offset < last_end_) continue;
-      const std::size_t start = q - e.offset;
-      // Many words share the numeral (84 hold 一): one byte rules most out.
-      if (text_.size() - start < e.word.size() || text_[start + e.probe] != e.word[e.probe]) {
-        continue;
+    auto try_words = [&](const std::unordered_map<LexiconKey, std::vector<LexiconEntry>>& words,
+                         char32_t neighbour) {
+      const auto it = words.find(lexicon_key(c.cp, neighbour));
+      if (it == words.end()) return;
+      for (const LexiconEntry& e : it->second) {
+        if (q < e.offset || q - e.offset < last_end_) continue;
+        const std::size_t start = q - e.offset;
+        if (text_.size() - start < e.word.size() || text_[start + e.probe] != e.word[e.probe]) {
+          continue;
+        }
+        if (text_.compare(start, e.word.size(), e.word) == 0) {
+          best = std::max(best, start + e.word.size());
+        }
       }
-      if (text_.compare(start, e.word.size(), e.word) == 0) {
-        best = std::max(best, start + e.word.size());
-      }
-    }
+    };
+    if (q + c.len < text_.size()) try_words(lexicon_.by_next, cp(q + c.len));
+    if (q > 0) try_words(lexicon_.by_previous, prev_cp(q));
     return best;
   }
 

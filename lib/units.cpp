@@ -2,7 +2,9 @@
 // built-in table is static data generated from data/units.yaml at build time;
 // other unit files are read as YAML.
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,42 +18,121 @@
 
 namespace bulletin {
 
+namespace {
+
+// The first `size` (at most eight) bytes at `p`, as the little end of a word.
+std::uint64_t load_head(const char* p, std::size_t size) {
+  std::uint64_t head = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    head |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  }
+  return head;
+}
+
+std::uint64_t head_mask(std::size_t size) {
+  return size >= sizeof(std::uint64_t) ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
+}
+
+}  // namespace
+
 struct UnitTable::Impl : detail::UnitEntries {
-  // Unit indices grouped by the first code point of the name, longest name
-  // first within a group (file order among equals), and where each group lies
-  // in `by_first`. One flat list plus a map of ranges, rather than a map of
-  // growing lists, because every process builds the built-in table's index.
+  // Units grouped by the first code point of the name, longest name first
+  // within a group (file order among equals). Names longer than kProbe bytes
+  // are grouped further by their byte at kProbe (for Chinese names, the last
+  // byte of the second character): a lookup compares only the names that
+  // share it (万元 is one of 36 names starting with 万), then the short names.
+  // Every long name is longer than every short one, so longest first still
+  // holds. One flat list plus maps of ranges, rather than maps of growing
+  // lists, because every process builds the built-in table's index.
+  static constexpr std::size_t kProbe = 5;
   struct Group {
+    std::uint32_t begin = 0;  // the short names
+    std::uint32_t end = 0;
+    bool has_long = false;
+  };
+  struct Range {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
   };
-  std::vector<std::uint32_t> by_first;
+  // A unit as match_prefix compares it: its first eight bytes (or fewer)
+  // as one word, so that most names are told apart, and most matched, with
+  // one comparison rather than a call.
+  struct Candidate {
+    std::uint64_t head = 0;
+    std::uint64_t head_mask = 0;
+    std::uint32_t unit = 0;
+    std::uint32_t size = 0;
+  };
+  std::vector<Candidate> candidates;
   std::unordered_map<char32_t, Group> groups;
+  std::unordered_map<std::uint64_t, Range> long_groups;
+
+  static std::uint64_t long_key(char32_t first, unsigned char probe) {
+    return std::uint64_t{first} << 8 | probe;
+  }
 
   void index() {
     struct Named {
       char32_t first;
+      bool is_long;
+      unsigned char probe;
       std::uint32_t unit;
     };
     std::vector<Named> named;
     named.reserve(units.size());
     for (std::uint32_t i = 0; i < units.size(); ++i) {
       const std::string& name = units[i].name;
-      if (!name.empty()) named.push_back({detail::numbers_decode(name, 0).cp, i});
+      if (name.empty()) continue;
+      const bool is_long = name.size() > kProbe;
+      named.push_back({detail::numbers_decode(name, 0).cp, is_long,
+                       is_long ? static_cast<unsigned char>(name[kProbe]) : std::uint8_t{0}, i});
     }
     std::stable_sort(named.begin(), named.end(), [this](const Named& a, const Named& b) {
       if (a.first != b.first) return a.first < b.first;
+      if (a.is_long != b.is_long) return a.is_long;
+      if (a.probe != b.probe) return a.probe < b.probe;
       return units[a.unit].name.size() > units[b.unit].name.size();
     });
-    by_first.clear();
-    by_first.reserve(named.size());
+    candidates.clear();
+    candidates.reserve(named.size());
     groups.clear();
     groups.reserve(named.size());
+    long_groups.clear();
+    long_groups.reserve(named.size());
     for (std::uint32_t k = 0; k < named.size(); ++k) {
-      by_first.push_back(named[k].unit);
-      Group& group = groups.try_emplace(named[k].first, Group{k, k}).first->second;
-      group.end = k + 1;
+      const Named& n = named[k];
+      const std::string& name = units[n.unit].name;
+      const std::size_t head_size = std::min<std::size_t>(name.size(), sizeof(std::uint64_t));
+      candidates.push_back({load_head(name.data(), head_size), head_mask(head_size), n.unit,
+                            static_cast<std::uint32_t>(name.size())});
+      Group& group = groups.try_emplace(n.first, Group{k, k, false}).first->second;
+      if (n.is_long) {
+        group.has_long = true;
+        group.begin = group.end = k + 1;  // the short names follow the long ones
+        Range& range =
+            long_groups.try_emplace(long_key(n.first, n.probe), Range{k, k}).first->second;
+        range.end = k + 1;
+      } else {
+        group.end = k + 1;
+      }
     }
+  }
+
+  // The first name in candidates[begin, end) that `text` starts with, given
+  // the text's first eight bytes as `head`.
+  [[nodiscard]] const UnitInfo* first_match(std::uint32_t begin, std::uint32_t end,
+                                            std::string_view text, std::uint64_t head) const {
+    for (std::uint32_t k = begin; k < end; ++k) {
+      const Candidate& candidate = candidates[k];
+      if (candidate.size > text.size() || (head & candidate.head_mask) != candidate.head) continue;
+      const UnitInfo& unit = units[candidate.unit];
+      if (candidate.size <= sizeof head ||
+          std::char_traits<char>::compare(text.data() + sizeof head, unit.name.data() + sizeof head,
+                                          candidate.size - sizeof head) == 0) {
+        return &unit;
+      }
+    }
+    return nullptr;
   }
 };
 
@@ -142,19 +223,26 @@ UnitTable UnitTable::merged(const UnitTable& more) const {
 
 const UnitInfo* UnitTable::match_prefix(std::string_view text) const {
   if (text.empty()) return nullptr;
-  const auto group = impl_->groups.find(detail::numbers_decode(text, 0).cp);
+  const char32_t first = detail::numbers_decode(text, 0).cp;
+  const auto group = impl_->groups.find(first);
   if (group == impl_->groups.end()) return nullptr;
-  for (std::uint32_t k = group->second.begin; k < group->second.end; ++k) {
-    const UnitInfo& unit = impl_->units[impl_->by_first[k]];
-    const std::size_t size = unit.name.size();
-    // Names in a group share their first character; their last byte tells
-    // most of them apart before the whole name is compared.
-    if (size <= text.size() && text[size - 1] == unit.name.back() &&
-        std::char_traits<char>::compare(text.data(), unit.name.data(), size) == 0) {
-      return &unit;
+  std::uint64_t head = 0;
+  if (std::endian::native == std::endian::little && text.size() >= sizeof head) {
+    std::memcpy(&head, text.data(), sizeof head);
+  } else {
+    head = load_head(text.data(), std::min(text.size(), sizeof head));
+  }
+  if (group->second.has_long && text.size() > Impl::kProbe) {
+    const auto range = impl_->long_groups.find(
+        Impl::long_key(first, static_cast<unsigned char>(text[Impl::kProbe])));
+    if (range != impl_->long_groups.end()) {
+      if (const UnitInfo* unit =
+              impl_->first_match(range->second.begin, range->second.end, text, head)) {
+        return unit;
+      }
     }
   }
-  return nullptr;
+  return impl_->first_match(group->second.begin, group->second.end, text, head);
 }
 
 const UnitInfo* UnitTable::match_minor(const UnitInfo& major, std::string_view text) const {

@@ -5,7 +5,9 @@
 // integer (UBSan clean): anything beyond ±10^36 sets `overflow` instead.
 #pragma once
 
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -43,14 +45,26 @@ inline Wide wide_overflow() {
 
 inline bool wide_fits(numbers_i128 v) { return v < kWideLimit && v > -kWideLimit; }
 
+inline constexpr std::int32_t kWideDigits = 36;  // kWideLimit = 10^kWideDigits
+
+constexpr std::array<numbers_i128, kWideDigits + 1> make_wide_powers() {
+  std::array<numbers_i128, kWideDigits + 1> p{};
+  p[0] = 1;
+  for (std::size_t k = 1; k < p.size(); ++k) p[k] = p[k - 1] * 10;
+  return p;
+}
+inline constexpr std::array<numbers_i128, kWideDigits + 1> kWidePowers = make_wide_powers();
+static_assert(kWidePowers[kWideDigits] == kWideLimit);
+
 /// a × 10^k for k ≥ 0 on the mantissa, or nullopt past the limit.
 inline std::optional<numbers_i128> wide_scale_mantissa(numbers_i128 a, std::int32_t k) {
-  for (std::int32_t i = 0; i < k; ++i) {
-    if (a == 0) return a;
-    a *= 10;
-    if (!wide_fits(a)) return std::nullopt;
-  }
-  return a;
+  if (k <= 0 || a == 0) return a;
+  // |a| × 10^k < 10^36 exactly when |a| < 10^(36 - k): one test and one
+  // multiplication rather than one of each per digit.
+  if (k >= kWideDigits) return std::nullopt;
+  const numbers_i128 bound = kWidePowers[static_cast<std::size_t>(kWideDigits - k)];
+  if (a >= bound || a <= -bound) return std::nullopt;
+  return a * kWidePowers[static_cast<std::size_t>(k)];
 }
 
 inline Wide wide_shift(Wide a, std::int32_t k) {
@@ -85,6 +99,13 @@ inline Wide wide_negate(Wide a) {
 inline Wide wide_mul(const Wide& a, const Wide& b) {
   if (a.overflow || b.overflow) return wide_overflow();
   if (a.m == 0 || b.m == 0) return Wide{};
+  if (b.m == 1 && b.e == 0) {
+    // Most units have factor 1: no multiplication, the same limits.
+    if (!wide_fits(a.m) || a.e > kWideMaxExponent || a.e < -kWideMaxExponent) {
+      return wide_overflow();
+    }
+    return a;
+  }
   Wide r;
   if (__builtin_mul_overflow(a.m, b.m, &r.m) || !wide_fits(r.m)) return wide_overflow();
   const std::int64_t e = static_cast<std::int64_t>(a.e) + b.e;
@@ -109,6 +130,10 @@ inline int wide_compare(const Wide& a, const Wide& b) {
 /// The smallest decimal exponent kept: below it a value cannot be printed
 /// sensibly (5e-400 would be 400 zeros), so it is reported as an overflow.
 inline constexpr std::int32_t kMinDecimalExponent = -300;
+/// Past a double's range a value cannot be a JSON number: 1e400 overflows.
+/// An int64 mantissa is below 1e19, so only exponents past this one need the
+/// (slow) long double test.
+inline constexpr std::int32_t kSurelyInRange = std::numeric_limits<double>::max_exponent10 - 19;
 
 /// The Decimal of `w` with trailing zeros folded into the exponent, or
 /// nullopt when the mantissa does not fit in int64 or the exponent is out of
@@ -116,6 +141,21 @@ inline constexpr std::int32_t kMinDecimalExponent = -300;
 inline std::optional<Decimal> wide_to_decimal(Wide w) {
   if (w.overflow) return std::nullopt;
   if (w.m == 0) return Decimal{0, 0};
+  if (w.m >= std::numeric_limits<std::int64_t>::min() &&
+      w.m <= std::numeric_limits<std::int64_t>::max() && w.e >= kMinDecimalExponent &&
+      w.e <= kSurelyInRange) {
+    // The usual case, in 64-bit arithmetic: folding zeros only raises the
+    // exponent, and it stays in range while the mantissa has one.
+    auto m = static_cast<std::int64_t>(w.m);
+    std::int32_t e = w.e;
+    while (m % 10 == 0 && e < kSurelyInRange) {
+      m /= 10;
+      ++e;
+    }
+    if (m % 10 != 0) return Decimal{m, e};
+    w.m = m;
+    w.e = e;
+  }
   while (w.m % 10 == 0) {
     w.m /= 10;
     ++w.e;
@@ -125,10 +165,6 @@ inline std::optional<Decimal> wide_to_decimal(Wide w) {
     return std::nullopt;
   }
   if (w.e < kMinDecimalExponent) return std::nullopt;
-  // Past a double's range a value cannot be a JSON number: 1e400 overflows.
-  // An int64 mantissa is below 1e19, so only exponents past 289 need the
-  // (slow) long double test.
-  constexpr std::int32_t kSurelyInRange = std::numeric_limits<double>::max_exponent10 - 19;
   if (w.e > kSurelyInRange) {
     const long double magnitude =
         std::fabs(static_cast<long double>(w.m) * std::pow(10.0L, static_cast<long double>(w.e)));

@@ -39,6 +39,23 @@ TEST_CASE("Decimal::is_integer") {
   CHECK(Decimal{0, -3}.is_integer());
   CHECK_FALSE(Decimal{1, 19}.is_integer());  // does not fit int64
   CHECK(Decimal{9, 18}.is_integer());
+  // Positive exponents are judged without normalizing: up to the int64 ends.
+  CHECK(Decimal{922337203685477580, 1}.is_integer());
+  CHECK_FALSE(Decimal{922337203685477581, 1}.is_integer());
+  CHECK(Decimal{-922337203685477580, 1}.is_integer());
+  CHECK(Decimal{-9223372036854775800, 0}.is_integer());
+  CHECK(Decimal{-9223372036854775, 3}.is_integer());
+  CHECK_FALSE(Decimal{-9223372036854776, 3}.is_integer());
+  CHECK(Decimal{-9, 18}.is_integer());
+  CHECK_FALSE(Decimal{10, 18}.is_integer());
+  CHECK(Decimal{0, 40}.is_integer());
+  CHECK_FALSE(Decimal{1, 40}.is_integer());
+  CHECK(Decimal{5000, 1}.is_integer());
+  // Exponent 0: every int64 mantissa, to both ends.
+  CHECK(Decimal{-7, 0}.is_integer());
+  CHECK(Decimal{0, 0}.is_integer());
+  CHECK(Decimal{std::numeric_limits<std::int64_t>::max(), 0}.is_integer());
+  CHECK(Decimal{std::numeric_limits<std::int64_t>::min(), 0}.is_integer());
 }
 
 TEST_CASE("Decimal::parse reads plain decimal notation") {

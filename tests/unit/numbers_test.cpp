@@ -2,10 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "detail/numbers_wide.hpp"
 
 using bulletin::Bound;
 using bulletin::Decimal;
@@ -691,4 +695,171 @@ TEST_CASE("exponents past the printable range overflow instead of printing a wro
   REQUIRE(fine.size() == 1);
   REQUIRE(fine[0].value);
   CHECK(fine[0].value->exponent == 30);
+}
+
+TEST_CASE("Arabic notation stops at a character that cannot continue it") {
+  // Only ASCII and full-width forms (UTF-8 lead byte 0xEF) go on a number.
+  CHECK(value(one("３．５亿")) == "350000000");
+  CHECK(value(one("１２，３４５")) == "12345");
+  CHECK(value(one("1２3人")) == "123");
+  const auto m = one("5Ｍ");
+  CHECK(value(m) == "5000000");
+  CHECK(m.precision == Decimal{1, 6});
+  CHECK(value(one("5e3")) == "5000");
+  CHECK(value(one("2^3")) == "8");
+  CHECK(surfaces("12，345") == "12 | 345");
+  const auto yi = one("12亿");
+  CHECK(value(yi) == "1200000000");
+  CHECK(yi.precision == Decimal{1, 8});
+}
+
+TEST_CASE("a lone Arabic number keeps its value and precision") {
+  auto check = [](const char* text, const char* val, Decimal precision, const char* unit) {
+    CAPTURE(text);
+    const auto m = one(text);
+    CHECK(value(m) == val);
+    CHECK(m.precision == precision);
+    CHECK(m.unit_surface == unit);
+  };
+  check("3.25亿元", "325000000", Decimal{1, 6}, "亿元");  // 3.25 before a scaled unit
+  check("7.40万人", "74000", Decimal{1, 2}, "万人");
+  check("0.00元", "0", Decimal{1, -2}, "元");
+  check("-0.5元", "-0.5", Decimal{1, -1}, "元");
+  check("12元", "12", Decimal{1, 0}, "元");
+  CHECK(one("-0.5元").kind == NumberKind::decimal);
+}
+
+TEST_CASE("qualifiers around a number pass the byte filters") {
+  auto qualifier = [](const char* text) {
+    const auto m = one(text);
+    return m.qualifier + "@" + std::to_string(m.begin) + "-" + std::to_string(m.end);
+  };
+  // Before: ASCII and multi-byte last characters, spaces, ordinary words.
+  CHECK(qualifier(">=5人") == ">=@0-6");
+  CHECK(qualifier("> 5人") == ">@0-6");
+  CHECK_FALSE(one("> 5人").low_inclusive);
+  CHECK(qualifier("≥5人") == "≥@0-7");
+  CHECK(qualifier("超过5人") == "超过@0-10");
+  CHECK(qualifier("约 5人") == "约@0-8");
+  CHECK(qualifier("最近5人") == "@6-10");
+  CHECK(qualifier("签约5人") == "@6-10");
+  // After: after a unit, after spaces, inside, at the end of the text.
+  CHECK(qualifier("5人以上") == "以上@0-10");
+  CHECK(qualifier("5 以上") == "以上@0-8");
+  CHECK(qualifier("5万余人") == "余@0-10");
+  CHECK(qualifier("5许") == "许@0-4");
+  CHECK(qualifier("5以") == "@0-1");
+  CHECK(qualifier("5之") == "@0-1");
+}
+
+TEST_CASE("percent forms pass the byte filter") {
+  auto unit = [](const char* text) {
+    const auto m = one(text);
+    return std::string(bulletin::to_string(m.kind)) + " " + m.unit + " " + m.unit_surface;
+  };
+  CHECK(unit("5%") == "percent % %");
+  CHECK(unit("5 ％") == "percent % ％");
+  CHECK(unit("5‰") == "permille ‰ ‰");
+  CHECK(unit("5个百分点") == "percent 百分点 个百分点");
+  CHECK(unit("5個百分點") == "percent 百分点 個百分點");
+  CHECK(unit("5个") == "cardinal 个 个");
+  CHECK(value(one("5百")) == "500");
+}
+
+TEST_CASE("dates and times right after Arabic digits") {
+  // Each character a date or clock time may continue with after its digits.
+  for (const char* text : {"2022年", "12月", "23日", "2022／12／23", "2022．12．23", "2022－12",
+                           "3·28", "3・28", "3•28"}) {
+    CAPTURE(text);
+    const auto m = one(text);
+    CHECK(m.kind == NumberKind::date);
+    CHECK(m.surface == text);
+  }
+  for (const char* text : {"9时30分", "3点", "11：00"}) {
+    CAPTURE(text);
+    const auto m = one(text);
+    CHECK(m.kind == NumberKind::time);
+    CHECK(m.surface == text);
+  }
+  CHECK(one("12亿").kind == NumberKind::cardinal);
+}
+
+TEST_CASE("words with numerals are found by the numeral and its neighbour") {
+  // 次 and 度 are units and 周一 could be a lone 一: only the lexicon tells.
+  for (const char* word : {"一切", "统一", "星期一", "一带一路", "进一步", "一一", "一次性", "一度",
+                           "周一", "之一", "万一"}) {
+    CAPTURE(word);
+    CHECK(find_numbers(word).empty());
+  }
+  CHECK(value(one("一")) == "1");
+  CHECK(value(one("十一")) == "11");
+  const auto m = one("统一5人");
+  CHECK(m.begin == 6);
+  CHECK(m.surface == "5人");
+}
+
+TEST_CASE("the scan steps over ill-formed and rare sequences as the decoder does") {
+  // A lead byte without its continuation bytes is one character: the digits
+  // after it are still read.
+  CHECK(surfaces("\xE4"
+                 "12") == "12");
+  CHECK(surfaces("\xE4\xB8"
+                 "5人") == "5人");
+  // A surrogate (lead ED) and a three-byte form with lead E0 are stepped over.
+  CHECK(surfaces("\xED\xA0\x80"
+                 "7") == "7");
+  CHECK(surfaces("\xE0\xA0\xBF"
+                 "5") == "5");
+  // Full-width digits (lead EF) and numerals start numbers.
+  CHECK(surfaces("共５人") == "５人");
+  CHECK(surfaces("共三人") == "三人");
+}
+
+TEST_CASE("wide arithmetic at the edges of its fast paths") {
+  using bulletin::detail::Wide;
+  using bulletin::detail::wide_mul;
+  using bulletin::detail::wide_scale_mantissa;
+  using bulletin::detail::wide_to_decimal;
+  using I128 = bulletin::detail::numbers_i128;
+  constexpr std::int64_t kInt64Max = std::numeric_limits<std::int64_t>::max();
+  SUBCASE("wide_to_decimal folds trailing zeros in 64 bits and beyond") {
+    CHECK(wide_to_decimal(Wide::of(1200)) == Decimal{12, 2});
+    CHECK(wide_to_decimal(Wide::of(-500, -2)) == Decimal{-5, 0});
+    CHECK(wide_to_decimal(Wide::of(kInt64Max)) == Decimal{kInt64Max, 0});
+    Wide big;
+    big.m = static_cast<I128>(10000000000000000000ULL);  // 10^19: past int64 until folded
+    CHECK(wide_to_decimal(big) == Decimal{1, 19});
+    big.m *= 3;  // 3 × 10^19
+    CHECK(wide_to_decimal(big) == Decimal{3, 19});
+    big.m = static_cast<I128>(kInt64Max) + 2;  // odd, past int64
+    CHECK_FALSE(wide_to_decimal(big));
+    CHECK(wide_to_decimal(Wide::of(10, 289)) == Decimal{1, 290});
+    CHECK(wide_to_decimal(Wide::of(1, -300)) == Decimal{1, -300});
+    CHECK_FALSE(wide_to_decimal(Wide::of(1, -301)));
+    CHECK(wide_to_decimal(Wide::of(10, -301)) == Decimal{1, -300});
+    CHECK_FALSE(wide_to_decimal(Wide::of(1, 400)));
+  }
+  SUBCASE("wide_scale_mantissa stops below 10^36") {
+    I128 p35 = 1;
+    for (int i = 0; i < 35; ++i) p35 *= 10;
+    CHECK(wide_scale_mantissa(1, 35) == p35);
+    CHECK(wide_scale_mantissa(-9, 35) == -9 * p35);
+    CHECK_FALSE(wide_scale_mantissa(10, 35));
+    CHECK_FALSE(wide_scale_mantissa(-10, 35));
+    CHECK_FALSE(wide_scale_mantissa(1, 36));
+    CHECK(wide_scale_mantissa(0, 100) == 0);
+    CHECK(wide_scale_mantissa(5, 0) == 5);
+    CHECK(wide_scale_mantissa(5, -3) == 5);
+  }
+  SUBCASE("multiplying by one keeps the limits of a multiplication") {
+    const Wide one_factor = Wide::of(1);
+    const Wide kept = wide_mul(Wide::of(7, 400), one_factor);
+    CHECK((kept.m == 7 && kept.e == 400 && !kept.overflow));
+    CHECK(wide_mul(Wide::of(7, 401), one_factor).overflow);
+    const Wide zero = wide_mul(Wide::of(0, -5), one_factor);
+    CHECK((zero.m == 0 && zero.e == 0 && !zero.overflow));
+    CHECK(wide_mul(bulletin::detail::wide_overflow(), one_factor).overflow);
+    const Wide scaled = wide_mul(Wide::of(7, 2), Wide::of(1, 4));
+    CHECK((scaled.m == 7 && scaled.e == 6));
+  }
 }

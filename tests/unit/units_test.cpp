@@ -155,3 +155,38 @@ TEST_CASE("the generated built-in table equals data/units.yaml read at run time"
     }
   }
 }
+
+TEST_CASE("match_prefix: names past five bytes, past eight bytes and short ones") {
+  // Names longer than five bytes are looked up by their sixth byte, and the
+  // first eight bytes of every name are compared as one word.
+  const char* yaml = R"(units:
+  - {name: ab, base: ab, factor: "1", dimension: count}
+  - {name: abcde, base: abcde, factor: "1", dimension: count}
+  - {name: abcdef, base: abcdef, factor: "1", dimension: count}
+  - {name: abcdeg, base: abcdeg, factor: "1", dimension: count}
+  - {name: abcdefghijk, base: abcdefghijk, factor: "1", dimension: count}
+  - {name: abcdefghijz, base: abcdefghijz, factor: "1", dimension: count}
+  - {name: abcdefgh, base: abcdefgh, factor: "1", dimension: count}
+)";
+  auto table = UnitTable::from_yaml(yaml, "probe.yaml");
+  REQUIRE(table);
+  auto name_at = [&](const char* text) -> std::string {
+    const auto* u = table->match_prefix(text);
+    return u != nullptr ? u->name : "none";
+  };
+  CHECK(name_at("abcdefghijz!") == "abcdefghijz");  // differs from abcdefghijk past byte 8
+  CHECK(name_at("abcdefghijk") == "abcdefghijk");
+  CHECK(name_at("abcdefghij") == "abcdefgh");  // exactly eight bytes
+  CHECK(name_at("abcdefg") == "abcdef");
+  CHECK(name_at("abcdeg") == "abcdeg");
+  CHECK(name_at("abcdex") == "abcde");  // no long name has x sixth: the short ones
+  CHECK(name_at("abcde") == "abcde");
+  CHECK(name_at("abcd") == "ab");
+  CHECK(name_at("a") == "none");
+  CHECK(name_at("b") == "none");
+  // Chinese names: 万元 among the many names starting with 万, and longer ones.
+  const UnitTable& units = UnitTable::builtin();
+  CHECK(units.match_prefix("万元，")->name == "万元");
+  CHECK(units.match_prefix("万千瓦时以上")->name == "万千瓦时");
+  CHECK(units.match_prefix("万") == nullptr);  // only longer names start with 万
+}
