@@ -163,44 +163,16 @@ bool cjk_pair(std::uint64_t w) {
   return cp < 0 ? 0 : static_cast<std::size_t>(j);
 }
 
-}  // namespace
-
-// Almost every string is well-formed text with nothing to escape, written as
-// it is; ASCII that needs escaping gets nlohmann's escape for it, and a string
-// with ill-formed UTF-8 goes to nlohmann whole (its replacement rules).
-void JsonWriter::escaped(std::string_view s) {
-  ensure(s.size() + kPlainStringSlack);
-  if (const char* end = plain_string_text(data_.get() + size_, s)) {
-    size_ = static_cast<std::size_t>(end - data_.get());
-    return;
-  }
-  if (first_ill_formed_utf8(s) != std::string_view::npos) {
-    put(nlohmann::json(std::string(s))
-            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    return;
-  }
-  const auto& escapes = ascii_escapes();
-  put('"');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<std::uint8_t>(s[i]);
-    if (c >= 0x80 || escapes[c].empty()) continue;
-    put(s.substr(run, i - run));
-    put(escapes[c]);
-    run = i + 1;
-  }
-  put(s.substr(run));
-  put('"');
-}
-
-// Whether `s` is well-formed UTF-8 with nothing JSON escapes is told on
-// the way, as it is copied, a word at a time in steps made for the text
-// bulletins are made of: a word whose first byte is ASCII is checked whole
-// (whatever else it holds) and passed up to its first other byte; CJK is
-// passed two characters, or one, at a time. Each step writes the word it
-// read to the same place, so the copy may run past the end of `s` (by seven
-// bytes at most) before the closing quote is put there.
-char* JsonWriter::plain_string_text(char* out, std::string_view s) {
+// Whether `s` is well-formed UTF-8 (with nothing JSON escapes, when
+// `kEscapes`) is told on the way, as it is copied quoted to `out`, a word at
+// a time in steps made for the text bulletins are made of: a word whose
+// first byte is ASCII is checked whole (whatever else it holds) and passed
+// up to its first other byte; CJK is passed two characters, or one, at a
+// time. Each step writes the word it read to the same place, so the copy may
+// run past the end of `s` (by seven bytes at most) before the closing quote
+// is put there. nullptr when it is not.
+template <bool kEscapes>
+char* copy_plain_text(char* out, std::string_view s) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
   const std::size_t n = s.size();
   char* const body = out + 1;
@@ -210,7 +182,7 @@ char* JsonWriter::plain_string_text(char* out, std::string_view s) {
     store_little_endian(body + i, word);
     const std::uint64_t high = word & kHighBits;
     if ((high & 0x80) == 0) {
-      if (ascii_word_needs_escape(word)) return nullptr;
+      if (kEscapes && ascii_word_needs_escape(word)) return nullptr;
       i += high == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(high)) / 8;
     } else if (cjk_pair(word)) {
       i += 6;
@@ -225,6 +197,52 @@ char* JsonWriter::plain_string_text(char* out, std::string_view s) {
   out[0] = '"';
   body[n] = '"';
   return body + n + 1;
+}
+
+}  // namespace
+
+char* JsonWriter::plain_string_text(char* out, std::string_view s) {
+  return copy_plain_text<true>(out, s);
+}
+
+// Almost every string is well-formed text with nothing to escape, written as
+// it is; ASCII that needs escaping gets nlohmann's escape for it, and a string
+// with ill-formed UTF-8 goes to nlohmann whole (its replacement rules).
+void JsonWriter::escaped(std::string_view s) {
+  ensure(s.size() + kPlainStringSlack);
+  if (const char* end = plain_string_text(data_.get() + size_, s)) {
+    size_ = static_cast<std::size_t>(end - data_.get());
+    return;
+  }
+  // Ill-formed? Told by the same steps, copying into the room that is
+  // overwritten below.
+  if (copy_plain_text<false>(data_.get() + size_, s) == nullptr) {
+    put(nlohmann::json(std::string(s))
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
+  // Long turns have a line break here and there: the words between are
+  // passed whole.
+  const auto& escapes = ascii_escapes();
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+  put('"');
+  std::size_t run = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size() && !ascii_word_needs_escape(little_endian_word(bytes + i))) {
+      i += 8;
+      continue;
+    }
+    const std::uint8_t c = bytes[i];
+    if (c < 0x80 && !escapes[c].empty()) {
+      put(s.substr(run, i - run));
+      put(escapes[c]);
+      run = i + 1;
+    }
+    ++i;
+  }
+  put(s.substr(run));
+  put('"');
 }
 
 void JsonWriter::number(std::int64_t v) {
