@@ -78,15 +78,6 @@ template <typename T>
   write_value(w, value);
 }
 
-void write_value(JsonWriter& w, const SourceSpan& s) {
-  w.begin_object();
-  field(w, "start", s.start);
-  field(w, "end", s.end);
-  field(w, "line", s.line);
-  field(w, "column", s.column);
-  w.end_object();
-}
-
 const char* direction_name(const std::optional<Direction>& d) {
   return d ? to_string(*d) : nullptr;
 }
@@ -206,6 +197,17 @@ class CompactRun {
     w_.run_real(d->to_double());
     out_ = w_.run_room(room_);
   }
+  void span(const SourceSpan& s) {
+    literal("{\"start\":");
+    integer(s.start);
+    literal(",\"end\":");
+    integer(s.end);
+    literal(",\"line\":");
+    integer(s.line);
+    literal(",\"column\":");
+    integer(s.column);
+    literal("}");
+  }
   /// Where the next value starts, and below, what was written since, to be
   /// given to raw() again.
   [[nodiscard]] JsonWriter::Mark start() {
@@ -222,6 +224,20 @@ class CompactRun {
   std::size_t room_;
   char* out_ = nullptr;
 };
+
+// Every turn, heading and check has a span: on a compact writer it is one run.
+void write_value(JsonWriter& w, const SourceSpan& s) {
+  if (w.compact()) {
+    CompactRun run(w, 128);
+    return run.span(s);
+  }
+  w.begin_object();
+  field(w, "start", s.start);
+  field(w, "end", s.end);
+  field(w, "line", s.line);
+  field(w, "column", s.column);
+  w.end_object();
+}
 
 /// Writes the members of one fact after another. Most facts stand under the
 /// same headings, and have the same speaker, as the one before, and the
@@ -337,15 +353,9 @@ class FactFields {
     run.optional_integer(f.year);
     run.literal(",\"target\":");
     run.boolean(f.target);
-    run.literal(",\"span\":{\"start\":");
-    run.integer(f.span.start);
-    run.literal(",\"end\":");
-    run.integer(f.span.end);
-    run.literal(",\"line\":");
-    run.integer(f.span.line);
-    run.literal(",\"column\":");
-    run.integer(f.span.column);
-    run.literal("}}");
+    run.literal(",\"span\":");
+    run.span(f.span);
+    run.literal("}");
   }
 
  private:

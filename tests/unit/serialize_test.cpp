@@ -135,6 +135,8 @@ TEST_SUITE("serialize") {
         const std::string facts = facts_to_json(*doc, indent);
         CHECK(nlohmann::ordered_json::parse(facts).dump(indent) == facts);
       }
+      // Compact runs (facts, spans) are laid out apart from the indented writer.
+      CHECK(nlohmann::ordered_json::parse(to_json(*doc, 2)).dump() == to_json(*doc, -1));
       const std::string lines = facts_to_jsonl(*doc);
       std::size_t start = 0;
       for (std::size_t end = lines.find('\n'); end != std::string::npos;
