@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
+#include <bit>
 #include <climits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -80,14 +80,11 @@ const std::array<std::string, 128>& ascii_escapes() {
   return escapes;
 }
 
-struct TextScan {
-  bool well_formed = true;
-  bool needs_escape = false;
-};
-
-// For eight ASCII bytes at once: is any of them one JSON must escape (a
-// control character, '"' or '\\')? With every byte below 0x80, subtracting
-// borrows into a byte's high bit exactly when some byte is below the subtrahend.
+// For eight bytes at once: is any of them an ASCII byte JSON must escape (a
+// control character, '"' or '\\')? Below the lowest byte that is, subtracting
+// borrows nothing and flags nothing (a byte of 0x80 or above is never flagged,
+// as its own high bit is set), and that byte is flagged: the answer is exact
+// whatever else the word holds.
 bool ascii_word_needs_escape(std::uint64_t w) {
   const auto any_zero_byte = [](std::uint64_t x) {
     return ((x - kEveryByte) & ~x & kHighBits) != 0;
@@ -96,47 +93,153 @@ bool ascii_word_needs_escape(std::uint64_t w) {
   return control || any_zero_byte(w ^ (kEveryByte * '"')) || any_zero_byte(w ^ (kEveryByte * '\\'));
 }
 
-TextScan scan_text(std::string_view s) {
-  TextScan scan;
-  scan.well_formed =
-      first_ill_formed_utf8(
-          s, [&](std::uint64_t word) { scan.needs_escape |= ascii_word_needs_escape(word); },
-          [&](std::uint8_t c) { scan.needs_escape |= c < 0x20 || c == '"' || c == '\\'; }) ==
-      std::string_view::npos;
-  return scan;
+std::uint64_t little_endian_word(const std::uint8_t* p) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, 8);
+  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+  return word;
+}
+
+void store_little_endian(char* p, std::uint64_t word) {
+  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+  std::memcpy(p, &word, 8);
+}
+
+template <typename T>
+std::uint64_t load(const std::uint8_t* p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  if constexpr (std::endian::native == std::endian::big && sizeof v > 1) {
+    v = static_cast<T>(__builtin_bswap64(v) >> (64 - 8 * sizeof v));
+  }
+  return v;
+}
+
+// The eight bytes of `s` from `i` on, the first in the lowest bits, with
+// spaces for those past its end: the end of a string is read through the
+// same steps as the rest, without reading past it.
+std::uint64_t word_at(const std::uint8_t* bytes, std::size_t i, std::size_t n) {
+  if (i + 8 <= n) return little_endian_word(bytes + i);
+  const std::size_t rest = n - i;  // 1..7
+  std::uint64_t word = 0;
+  if (n >= 8) {
+    word = little_endian_word(bytes + n - 8) >> (8 * (8 - rest));
+  } else if (rest >= 4) {  // two reads that overlap in the same bytes
+    word = load<std::uint32_t>(bytes + i) | load<std::uint32_t>(bytes + n - 4) << (8 * (rest - 4));
+  } else if (rest >= 2) {
+    word = load<std::uint16_t>(bytes + i) | load<std::uint16_t>(bytes + n - 2) << (8 * (rest - 2));
+  } else {
+    word = bytes[i];
+  }
+  return word | (kEveryByte * ' ') << (8 * rest);
+}
+
+// A three-byte character led by E1..EC or EE..EF (whose second bytes may be
+// any continuation byte) in the lowest bytes of `w`; E0 and ED restrict
+// their second byte and are left to ICU.
+constexpr std::uint64_t kCjkShape = 0xC0C0F0;     // the lead's high nibble, the others' top bits
+constexpr std::uint64_t kCjkExpected = 0x8080E0;  // 1110xxxx 10xxxxxx 10xxxxxx
+constexpr unsigned kRestrictedLeads = (1u << 0x0) | (1u << 0xD);
+
+bool cjk_char(std::uint64_t w) {
+  return (w & kCjkShape) == kCjkExpected && ((kRestrictedLeads >> (w & 0xF)) & 1) == 0;
+}
+
+// Two such characters in the lowest six bytes of `w`.
+bool cjk_pair(std::uint64_t w) {
+  const unsigned restricted =
+      (kRestrictedLeads >> (w & 0xF)) | (kRestrictedLeads >> ((w >> 24) & 0xF));
+  return (w & (kCjkShape << 24 | kCjkShape)) == (kCjkExpected << 24 | kCjkExpected) &&
+         (restricted & 1) == 0;
+}
+
+// The length of the well-formed character that starts `rest`, or 0. Out of
+// line: it is seldom reached, and the scan keeps its registers without it.
+[[gnu::noinline]] std::size_t character_length(const std::uint8_t* rest, std::size_t size) {
+  const std::size_t window = size < INT32_MAX ? size : static_cast<std::size_t>(INT32_MAX);
+  std::int32_t j = 0;
+  UChar32 cp = 0;
+  U8_NEXT(rest, j, static_cast<std::int32_t>(window), cp);
+  return cp < 0 ? 0 : static_cast<std::size_t>(j);
+}
+
+// Whether `s` is well-formed UTF-8 (with nothing JSON escapes, when
+// `kEscapes`) is told on the way, as it is copied quoted to `out`, a word at
+// a time in steps made for the text bulletins are made of: a word whose
+// first byte is ASCII is checked whole (whatever else it holds) and passed
+// up to its first other byte; CJK is passed two characters, or one, at a
+// time. Each step writes the word it read to the same place, so the copy may
+// run past the end of `s` (by seven bytes at most) before the closing quote
+// is put there. nullptr when it is not.
+template <bool kEscapes>
+char* copy_plain_text(char* out, std::string_view s) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+  const std::size_t n = s.size();
+  char* const body = out + 1;
+  std::size_t i = 0;
+  while (i < n) {
+    const std::uint64_t word = word_at(bytes, i, n);
+    store_little_endian(body + i, word);
+    const std::uint64_t high = word & kHighBits;
+    if ((high & 0x80) == 0) {
+      if (kEscapes && ascii_word_needs_escape(word)) return nullptr;
+      i += high == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(high)) / 8;
+    } else if (cjk_pair(word)) {
+      i += 6;
+    } else if (cjk_char(word)) {
+      i += 3;
+    } else {
+      const std::size_t length = character_length(bytes + i, n - i);
+      if (length == 0) return nullptr;
+      i += length;
+    }
+  }
+  out[0] = '"';
+  body[n] = '"';
+  return body + n + 1;
 }
 
 }  // namespace
+
+char* JsonWriter::plain_string_text(char* out, std::string_view s) {
+  return copy_plain_text<true>(out, s);
+}
 
 // Almost every string is well-formed text with nothing to escape, written as
 // it is; ASCII that needs escaping gets nlohmann's escape for it, and a string
 // with ill-formed UTF-8 goes to nlohmann whole (its replacement rules).
 void JsonWriter::escaped(std::string_view s) {
-  const TextScan scan = scan_text(s);
-  if (!scan.well_formed) {
+  ensure(s.size() + kPlainStringSlack);
+  if (const char* end = plain_string_text(data_.get() + size_, s)) {
+    size_ = static_cast<std::size_t>(end - data_.get());
+    return;
+  }
+  // Ill-formed? Told by the same steps, copying into the room that is
+  // overwritten below.
+  if (copy_plain_text<false>(data_.get() + size_, s) == nullptr) {
     put(nlohmann::json(std::string(s))
             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return;
   }
-  if (!scan.needs_escape) {
-    ensure(s.size() + 2);
-    char* out = data_.get() + size_;
-    *out++ = '"';
-    std::memcpy(out, s.data(), s.size());
-    out += s.size();
-    *out++ = '"';
-    size_ = static_cast<std::size_t>(out - data_.get());
-    return;
-  }
+  // Long turns have a line break here and there: the words between are
+  // passed whole.
   const auto& escapes = ascii_escapes();
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
   put('"');
   std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<std::uint8_t>(s[i]);
-    if (c >= 0x80 || escapes[c].empty()) continue;
-    put(s.substr(run, i - run));
-    put(escapes[c]);
-    run = i + 1;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size() && !ascii_word_needs_escape(little_endian_word(bytes + i))) {
+      i += 8;
+      continue;
+    }
+    const std::uint8_t c = bytes[i];
+    if (c < 0x80 && !escapes[c].empty()) {
+      put(s.substr(run, i - run));
+      put(escapes[c]);
+      run = i + 1;
+    }
+    ++i;
   }
   put(s.substr(run));
   put('"');
@@ -144,68 +247,75 @@ void JsonWriter::escaped(std::string_view s) {
 
 void JsonWriter::number(std::int64_t v) {
   before_value();
-  ensure(24);
-  const auto r = std::to_chars(data_.get() + size_, data_.get() + capacity_, v);
-  size_ = static_cast<std::size_t>(r.ptr - data_.get());
+  ensure(20);
+  size_ = static_cast<std::size_t>(integer_text(data_.get() + size_, v) - data_.get());
 }
 
 void JsonWriter::number(std::uint64_t v) {
   before_value();
-  ensure(24);
-  const auto r = std::to_chars(data_.get() + size_, data_.get() + capacity_, v);
-  size_ = static_cast<std::size_t>(r.ptr - data_.get());
+  ensure(20);
+  size_ = static_cast<std::size_t>(integer_text(data_.get() + size_, v) - data_.get());
 }
 
 // A decimal of at most 15 significant digits is the shortest text of the
 // double nearest to it, so its own digits are what nlohmann would print; they
 // are laid out the way nlohmann lays out a double (fixed between 1e-5 and
 // 1e15, otherwise d.ddde±XX). The serializer test compares the two.
-bool JsonWriter::short_decimal(std::int64_t mantissa, std::int32_t exponent) {
-  if (mantissa == 0 || mantissa == INT64_MIN) return false;
+char* JsonWriter::short_decimal_text(char* out, std::int64_t mantissa, std::int32_t exponent) {
+  if (mantissa == 0 || mantissa == INT64_MIN) return nullptr;
   while (mantissa % 10 == 0) {
     mantissa /= 10;
     ++exponent;
   }
   char digits[24];
   const bool negative = mantissa < 0;
-  const auto r = std::to_chars(digits, digits + sizeof digits, negative ? -mantissa : mantissa);
-  const int k = static_cast<int>(r.ptr - digits);
+  const int k = static_cast<int>(
+      integer_text(digits, static_cast<std::uint64_t>(negative ? -mantissa : mantissa)) - digits);
   constexpr int kMaxDigits = 15;
   constexpr int kMaxExp = 15;
   constexpr int kMinExp = -4;
-  if (k > kMaxDigits || exponent < -400 || exponent > 400) return false;
+  if (k > kMaxDigits || exponent < -400 || exponent > 400) return nullptr;
   const int n = k + exponent;  // the decimal point's place after the first digit
-  before_value();
-  ensure(k + 32);
-  if (negative) put_unchecked('-');
+  const auto put = [&out](std::string_view text) {
+    std::memcpy(out, text.data(), text.size());
+    out += text.size();
+  };
+  if (negative) *out++ = '-';
   const std::string_view d(digits, static_cast<std::size_t>(k));
   if (k <= n && n <= kMaxExp) {
-    put_unchecked(d);
-    for (int i = k; i < n; ++i) put_unchecked('0');
-    put_unchecked(".0");
+    put(d);
+    for (int i = k; i < n; ++i) *out++ = '0';
+    put(".0");
   } else if (0 < n && n <= kMaxExp) {
-    put_unchecked(d.substr(0, static_cast<std::size_t>(n)));
-    put_unchecked('.');
-    put_unchecked(d.substr(static_cast<std::size_t>(n)));
+    put(d.substr(0, static_cast<std::size_t>(n)));
+    *out++ = '.';
+    put(d.substr(static_cast<std::size_t>(n)));
   } else if (kMinExp < n && n <= 0) {
-    put_unchecked("0.");
-    for (int i = n; i < 0; ++i) put_unchecked('0');
-    put_unchecked(d);
+    put("0.");
+    for (int i = n; i < 0; ++i) *out++ = '0';
+    put(d);
   } else {
-    put_unchecked(d[0]);
+    *out++ = d[0];
     if (k > 1) {
-      put_unchecked('.');
-      put_unchecked(d.substr(1));
+      *out++ = '.';
+      put(d.substr(1));
     }
     const int e = n - 1;
-    put_unchecked('e');
-    put_unchecked(e < 0 ? '-' : '+');
+    *out++ = 'e';
+    *out++ = e < 0 ? '-' : '+';
     const int magnitude = e < 0 ? -e : e;
-    if (magnitude < 10) put_unchecked('0');
-    char exp_digits[8];
-    const auto er = std::to_chars(exp_digits, exp_digits + sizeof exp_digits, magnitude);
-    put_unchecked(std::string_view(exp_digits, static_cast<std::size_t>(er.ptr - exp_digits)));
+    if (magnitude < 10) *out++ = '0';
+    out = integer_text(out, static_cast<std::uint64_t>(magnitude));
   }
+  return out;
+}
+
+bool JsonWriter::short_decimal(std::int64_t mantissa, std::int32_t exponent) {
+  char text[48];
+  const char* end = short_decimal_text(text, mantissa, exponent);
+  if (end == nullptr) return false;
+  before_value();
+  put(std::string_view(text, static_cast<std::size_t>(end - text)));
   return true;
 }
 
@@ -213,7 +323,9 @@ bool JsonWriter::short_decimal(std::int64_t mantissa, std::int32_t exponent) {
 // the DOM-based output did (shortest round trip, its exponent style).
 void JsonWriter::real(double v) {
   before_value();
-  put(nlohmann::json(v).dump());
+  run_real(v);
 }
+
+void JsonWriter::run_real(double v) { put(nlohmann::json(v).dump()); }
 
 }  // namespace bulletin::detail

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -76,15 +78,6 @@ template <typename T>
   write_value(w, value);
 }
 
-void write_value(JsonWriter& w, const SourceSpan& s) {
-  w.begin_object();
-  field(w, "start", s.start);
-  field(w, "end", s.end);
-  field(w, "line", s.line);
-  field(w, "column", s.column);
-  w.end_object();
-}
-
 const char* direction_name(const std::optional<Direction>& d) {
   return d ? to_string(*d) : nullptr;
 }
@@ -96,9 +89,160 @@ struct Known {
 
 void write_value(JsonWriter& w, Known k) { w.known_string(k.name); }
 
+/// The names of an enumeration's first `N` enumerators, quoted, so that a
+/// fact's enumerators are copied rather than measured.
+template <typename E, std::size_t N>
+class QuotedNames {
+ public:
+  QuotedNames() {
+    for (std::size_t i = 0; i < N; ++i) {
+      names_[i] = '"' + std::string(to_string(static_cast<E>(i))) + '"';
+    }
+  }
+  /// Empty for an enumerator past the first `N`.
+  [[nodiscard]] std::string_view operator[](E e) const {
+    const auto i = static_cast<std::size_t>(e);
+    return i < N ? std::string_view(names_[i]) : std::string_view();
+  }
+
+ private:
+  std::array<std::string, N> names_;
+};
+
+/// One compact value written as a run (JsonWriter::begin_run): the bytes go
+/// through a local pointer into room reserved once for the whole value, and
+/// only a string with something to escape or repair, or a decimal left to
+/// the double's text, goes through the writer.
+class CompactRun {
+ public:
+  /// `room`: at least as much as is written, counting every string as it is
+  /// and every decimal as short.
+  CompactRun(JsonWriter& w, std::size_t room) : w_(w), room_(room) {
+    w_.begin_run();
+    out_ = w_.run_room(room_);
+  }
+  CompactRun(const CompactRun&) = delete;
+  CompactRun& operator=(const CompactRun&) = delete;
+  ~CompactRun() {
+    w_.run_written_to(out_);
+    w_.end_run();
+  }
+
+  // A literal's size is known when it is copied, so the copy is a few stores.
+  template <std::size_t N>
+  [[gnu::always_inline]] void literal(const char (&text)[N]) {
+    std::memcpy(out_, text, N - 1);
+    out_ += N - 1;
+  }
+  void raw(std::string_view json) {
+    std::memcpy(out_, json.data(), json.size());
+    out_ += json.size();
+  }
+  void string(std::string_view s) {
+    if (char* end = JsonWriter::plain_string_text(out_, s)) {
+      out_ = end;
+      return;
+    }
+    w_.run_written_to(out_);
+    w_.run_string(s);
+    out_ = w_.run_room(room_);
+  }
+  void optional_string(const std::optional<std::string>& s) {
+    if (s) return string(*s);
+    literal("null");
+  }
+  void null_if_empty(const std::string& s) {
+    if (!s.empty()) return string(s);
+    literal("null");
+  }
+  void boolean(bool b) {
+    if (b) return literal("true");
+    literal("false");
+  }
+  void integer(std::uint64_t v) { out_ = JsonWriter::integer_text(out_, v); }
+  void optional_integer(const std::optional<int>& v) {
+    if (v) {
+      out_ = JsonWriter::integer_text(out_, std::int64_t{*v});
+      return;
+    }
+    literal("null");
+  }
+  void decimal(const std::optional<Decimal>& d) {
+    if (!d) return literal("null");
+    // The choices write_value(Decimal) makes, asking Decimal::is_integer()
+    // (which strips trailing zeros first) only where the answer is not plain:
+    // zero is whole, and with no negative exponent a decimal is whole exactly
+    // when it fits int64.
+    if (d->mantissa == 0) return literal("0");
+    if (d->exponent >= 0) {
+      std::int64_t v = d->mantissa;
+      bool fits = true;
+      for (std::int32_t e = 0; e < d->exponent && fits; ++e)
+        fits = !__builtin_mul_overflow(v, 10, &v);
+      if (fits) {
+        out_ = JsonWriter::integer_text(out_, v);
+        return;
+      }
+    } else if (d->mantissa % 10 == 0 && d->is_integer()) {
+      std::int64_t v = d->mantissa;
+      for (std::int32_t e = 0; e < d->exponent; ++e) v *= 10;
+      out_ = JsonWriter::integer_text(out_, v);
+      return;
+    }
+    if (char* end = JsonWriter::short_decimal_text(out_, d->mantissa, d->exponent)) {
+      out_ = end;
+      return;
+    }
+    w_.run_written_to(out_);
+    w_.run_real(d->to_double());
+    out_ = w_.run_room(room_);
+  }
+  void span(const SourceSpan& s) {
+    literal("{\"start\":");
+    integer(s.start);
+    literal(",\"end\":");
+    integer(s.end);
+    literal(",\"line\":");
+    integer(s.line);
+    literal(",\"column\":");
+    integer(s.column);
+    literal("}");
+  }
+  /// Where the next value starts, and below, what was written since, to be
+  /// given to raw() again.
+  [[nodiscard]] JsonWriter::Mark start() {
+    w_.run_written_to(out_);
+    return w_.mark();
+  }
+  [[nodiscard]] std::string_view written_since(JsonWriter::Mark m) {
+    w_.run_written_to(out_);
+    return w_.written_since(m);
+  }
+
+ private:
+  JsonWriter& w_;
+  std::size_t room_;
+  char* out_ = nullptr;
+};
+
+// Every turn, heading and check has a span: on a compact writer it is one run.
+void write_value(JsonWriter& w, const SourceSpan& s) {
+  if (w.compact()) {
+    CompactRun run(w, 128);
+    return run.span(s);
+  }
+  w.begin_object();
+  field(w, "start", s.start);
+  field(w, "end", s.end);
+  field(w, "line", s.line);
+  field(w, "column", s.column);
+  w.end_object();
+}
+
 /// Writes the members of one fact after another. Most facts stand under the
-/// same headings as the one before, and the section path is the longest part
-/// of a fact, so its JSON is kept and written again while it stays the same.
+/// same headings, and have the same speaker, as the one before, and the
+/// section path is the longest part of a fact, so their JSON is kept and
+/// written again while it stays the same.
 class FactFields {
  public:
   void write(JsonWriter& w, const Fact& f) {
@@ -131,6 +275,89 @@ class FactFields {
     field(w, "span", f.span);
   }
 
+  /// The fact as one object (with `path` first when given), on a compact
+  /// writer: the same bytes as an object of write()'s members.
+  void write_compact(JsonWriter& w, const std::string* path, const Fact& f) {
+    const std::string_view bound = kBounds[f.bound];
+    const std::string_view measure = kMeasures[f.measure];
+    const std::string_view kind = kKinds[f.kind];
+    const std::string_view direction = f.direction ? kDirections[*f.direction] : "null";
+    if (bound.empty() || measure.empty() || kind.empty() || direction.empty()) {
+      // An enumerator the tables do not know yet.
+      w.begin_object();
+      if (path != nullptr) field(w, "path", *path);
+      write(w, f);
+      return w.end_object();
+    }
+    const auto text_size = [](const std::optional<std::string>& s) {
+      return s ? s->size() : std::size_t{0};
+    };
+    std::size_t section_size = section_json_.size();
+    for (const auto& s : f.section) section_size += s.size() + 3;
+    // Member names, numbers and literals take less than the constant; a
+    // string copied as last written may be longer than the string itself.
+    const std::size_t room =
+        1024 + (path != nullptr ? path->size() + path_json_.size() : 0) + text_size(f.speaker) +
+        speaker_json_.size() + section_size + f.subject.size() + f.unit.size() +
+        f.dimension.size() + text_size(f.qualifier) + text_size(f.base) + f.text.size() +
+        f.clause.size() + bound.size() + measure.size() + kind.size() + direction.size();
+    CompactRun run(w, room);
+    if (path != nullptr) {
+      run.literal("{\"path\":");
+      cached_string(run, *path, path_, path_json_);
+      run.literal(",\"turn\":");
+    } else {
+      run.literal("{\"turn\":");
+    }
+    run.optional_integer(f.turn);
+    run.literal(",\"speaker\":");
+    if (f.speaker)
+      cached_string(run, *f.speaker, speaker_, speaker_json_);
+    else
+      run.literal("null");
+    run.literal(",\"section\":");
+    compact_section(run, f.section);
+    run.literal(",\"subject\":");
+    run.string(f.subject);
+    run.literal(",\"value\":");
+    run.decimal(f.value);
+    run.literal(",\"low\":");
+    run.decimal(f.low);
+    run.literal(",\"high\":");
+    run.decimal(f.high);
+    run.literal(",\"unit\":");
+    run.null_if_empty(f.unit);
+    run.literal(",\"unit_known\":");
+    run.boolean(f.unit_known);
+    run.literal(",\"dimension\":");
+    run.null_if_empty(f.dimension);
+    run.literal(",\"qualifier\":");
+    run.optional_string(f.qualifier);
+    run.literal(",\"bound\":");
+    run.raw(bound);
+    run.literal(",\"measure\":");
+    run.raw(measure);
+    run.literal(",\"direction\":");
+    run.raw(direction);
+    run.literal(",\"base\":");
+    run.optional_string(f.base);
+    run.literal(",\"precision\":");
+    run.decimal(f.precision);
+    run.literal(",\"kind\":");
+    run.raw(kind);
+    run.literal(",\"text\":");
+    run.string(f.text);
+    run.literal(",\"clause\":");
+    run.string(f.clause);
+    run.literal(",\"year\":");
+    run.optional_integer(f.year);
+    run.literal(",\"target\":");
+    run.boolean(f.target);
+    run.literal(",\"span\":");
+    run.span(f.span);
+    run.literal("}");
+  }
+
  private:
   void write_section(JsonWriter& w, const std::vector<std::string>& section) {
     if (!section_json_.empty() && section == section_) return w.raw_value(section_json_);
@@ -141,8 +368,40 @@ class FactFields {
     section_json_ = w.written_since(start);
   }
 
+  void compact_section(CompactRun& run, const std::vector<std::string>& section) {
+    if (!section_json_.empty() && section == section_) return run.raw(section_json_);
+    const JsonWriter::Mark start = run.start();
+    run.literal("[");
+    for (std::size_t i = 0; i < section.size(); ++i) {
+      if (i > 0) run.literal(",");
+      run.string(section[i]);
+    }
+    run.literal("]");
+    section_ = section;
+    section_json_ = run.written_since(start);
+  }
+
+  /// `s` as `last_json` holds it when it is `last`, else written and kept.
+  static void cached_string(CompactRun& run, const std::string& s, std::string& last,
+                            std::string& last_json) {
+    if (!last_json.empty() && s == last) return run.raw(last_json);
+    const JsonWriter::Mark start = run.start();
+    run.string(s);
+    last = s;
+    last_json = run.written_since(start);
+  }
+
+  static inline const QuotedNames<Bound, 4> kBounds;
+  static inline const QuotedNames<Measure, 6> kMeasures;
+  static inline const QuotedNames<Direction, 2> kDirections;
+  static inline const QuotedNames<NumberKind, 11> kKinds;
+
   std::vector<std::string> section_;
   std::string section_json_;
+  std::string path_;
+  std::string path_json_;
+  std::string speaker_;
+  std::string speaker_json_;
 };
 
 void write_value(JsonWriter& w, const Speaker& s) {
@@ -179,6 +438,7 @@ void write_value(JsonWriter& w, const Section& s) {
 }
 
 void write_value(JsonWriter& w, const Fact& f, FactFields& fields) {
+  if (w.compact()) return fields.write_compact(w, nullptr, f);
   w.begin_object();
   fields.write(w, f);
   w.end_object();
@@ -256,6 +516,7 @@ void write_document(JsonWriter& w, const Document& doc) {
 
 void write_fact_with_path(JsonWriter& w, const std::string& path, const Fact& f,
                           FactFields& fields) {
+  if (w.compact()) return fields.write_compact(w, &path, f);
   w.begin_object();
   w.key("path");
   w.string(path);

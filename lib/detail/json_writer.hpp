@@ -5,6 +5,7 @@
 // serializer test holds it to that.
 #pragma once
 
+#include <bit>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
@@ -105,6 +106,62 @@ class JsonWriter {
     maybe_flush();
   }
 
+  /// Whether values go on one line with no spaces (indent < 0).
+  [[nodiscard]] bool compact() const { return indent_ < 0; }
+
+  // A run: one compact value that the caller lays out itself, straight into
+  // the buffer. A fact has twenty-odd members, and the bookkeeping per member
+  // (commas, indentation, room) cost more than writing them.
+  /// Places the run where the next value goes.
+  void begin_run() { before_value(); }
+  /// Where to write the next `n` bytes of the run.
+  [[nodiscard]] char* run_room(std::size_t n) {
+    ensure(n);
+    return data_.get() + size_;
+  }
+  /// Takes the run's bytes up to `end`, written into what run_room() gave.
+  void run_written_to(const char* end) { size_ = static_cast<std::size_t>(end - data_.get()); }
+  /// `s` as a JSON string at the end of the run, as string() writes it;
+  /// whatever run_room() gave before is void after it.
+  void run_string(std::string_view s) { escaped(s); }
+  /// `v` at the end of the run, as real() writes it.
+  void run_real(double v);
+  void end_run() { maybe_flush(); }
+
+  // The text value writers put, written at `out`; each returns its end.
+  /// At most 20 bytes.
+  [[gnu::always_inline]] static char* integer_text(char* out, std::uint64_t v) {
+    const int length = decimal_length(v);
+    char* const end = out + length;
+    char* p = end;
+    while (v >= 100) {
+      const std::uint64_t pair = v % 100;
+      v /= 100;
+      p -= 2;
+      std::memcpy(p, kDigitPairs + 2 * pair, 2);
+    }
+    if (v >= 10) {
+      std::memcpy(p - 2, kDigitPairs + 2 * v, 2);
+    } else {
+      p[-1] = static_cast<char>('0' + v);
+    }
+    return end;
+  }
+  /// At most 20 bytes.
+  [[gnu::always_inline]] static char* integer_text(char* out, std::int64_t v) {
+    if (v >= 0) return integer_text(out, static_cast<std::uint64_t>(v));
+    *out = '-';
+    return integer_text(out + 1, ~static_cast<std::uint64_t>(v) + 1);
+  }
+  /// What short_decimal() writes, at most 48 bytes; nullptr where it writes nothing.
+  static char* short_decimal_text(char* out, std::int64_t mantissa, std::int32_t exponent);
+  /// `s` quoted, s.size() + 2 bytes, when it is well-formed UTF-8 with nothing
+  /// to escape; else nullptr. Either way it may write as far as
+  /// s.size() + kPlainStringSlack bytes from `out`, and what it writes past
+  /// the end it returns is undefined.
+  static char* plain_string_text(char* out, std::string_view s);
+  static constexpr std::size_t kPlainStringSlack = 8;
+
   /// A line break between top-level values (JSON Lines).
   void newline() {
     put('\n');
@@ -115,6 +172,40 @@ class JsonWriter {
 
  private:
   static constexpr int kMaxDepth = 64;
+  static constexpr char kDigitPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+
+  static int decimal_length(std::uint64_t v) {
+    // The bit length tells the digit count to within one (1233 / 4096 is
+    // just above log10(2)); one comparison with a power of ten settles it.
+    static constexpr std::uint64_t kPowers[] = {1ULL,
+                                                10ULL,
+                                                100ULL,
+                                                1000ULL,
+                                                10000ULL,
+                                                100000ULL,
+                                                1000000ULL,
+                                                10000000ULL,
+                                                100000000ULL,
+                                                1000000000ULL,
+                                                10000000000ULL,
+                                                100000000000ULL,
+                                                1000000000000ULL,
+                                                10000000000000ULL,
+                                                100000000000000ULL,
+                                                1000000000000000ULL,
+                                                10000000000000000ULL,
+                                                100000000000000000ULL,
+                                                1000000000000000000ULL,
+                                                10000000000000000000ULL};
+    // v | 1 has as many digits as v (a power of ten is even), and is not 0.
+    const std::uint64_t x = v | 1;
+    const int bits = static_cast<int>(std::bit_width(x));
+    const int guess = (bits * 1233) >> 12;
+    return guess + 1 - (x < kPowers[guess] ? 1 : 0);
+  }
 
   static bool is_plain_word(std::string_view s) {
     for (char c : s) {

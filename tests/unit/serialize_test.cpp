@@ -2,15 +2,19 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "bulletin/parse.hpp"
+#include "detail/json_writer.hpp"
 
 using namespace bulletin;
 
@@ -131,6 +135,8 @@ TEST_SUITE("serialize") {
         const std::string facts = facts_to_json(*doc, indent);
         CHECK(nlohmann::ordered_json::parse(facts).dump(indent) == facts);
       }
+      // Compact runs (facts, spans) are laid out apart from the indented writer.
+      CHECK(nlohmann::ordered_json::parse(to_json(*doc, 2)).dump() == to_json(*doc, -1));
       const std::string lines = facts_to_jsonl(*doc);
       std::size_t start = 0;
       for (std::size_t end = lines.find('\n'); end != std::string::npos;
@@ -261,6 +267,182 @@ TEST_SUITE("serialize") {
       CAPTURE(text);
       REQUIRE(title_written_as_nlohmann_writes_it(text));
     }
+  }
+
+  std::string nlohmann_string(const std::string& text) {
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+
+  // The copy of a plain string reads and writes a word at a time, and builds
+  // the words at its end from what is left: strings of every length up to a
+  // few words, ending on every kind of piece, followed in memory by a byte
+  // that would need escaping or repair if it were read as theirs.
+  TEST_CASE("a string is copied as it is exactly where nlohmann writes it as it is") {
+    const std::vector<std::string> pieces = {"a",
+                                             "0123456",
+                                             "\"",
+                                             "\\",
+                                             "\n",
+                                             "\x01",
+                                             "\x7f",
+                                             "中",
+                                             "文字",
+                                             "\xE4\xB8",
+                                             "\xB8",
+                                             "\xC3\xA9",
+                                             "\xC0\xAF",
+                                             "\xE0\xA0\x80",
+                                             "\xE0\x80\xAF",
+                                             "\xED\x9F\xBF",
+                                             "\xED\xA0\x80",
+                                             "\xEF\xBF\xBD",
+                                             "\xF0\x9F\x98\x80",
+                                             "\xF4\x90\x80\x80",
+                                             "\xFF",
+                                             "%"};
+    const std::vector<std::string> after = {"\"", "\x01", "\xFF", "\xB8", "\\"};
+    constexpr std::size_t kSlack = detail::JsonWriter::kPlainStringSlack;
+    SmallRandom next(20261130);
+    int plain = 0;
+    for (int i = 0; i < 40000; ++i) {
+      std::string text;
+      const std::size_t count = next() % 10;
+      for (std::size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+      const std::string backing = text + after[next() % after.size()];
+      const std::string_view view(backing.data(), text.size());
+      std::string out(text.size() + kSlack + 8, '\x55');
+      const char* end = detail::JsonWriter::plain_string_text(out.data(), view);
+      const std::string quoted = '"' + text + '"';
+      CAPTURE(text);
+      REQUIRE((end != nullptr) == (nlohmann_string(text) == quoted));
+      if (end != nullptr) {
+        REQUIRE(std::string(out.data(), static_cast<std::size_t>(end - out.data())) == quoted);
+        ++plain;
+      }
+      REQUIRE(out.substr(text.size() + kSlack) == std::string(8, '\x55'));
+    }
+    CHECK(plain > 4000);
+    CHECK(plain < 36000);
+  }
+
+  TEST_CASE("integers are written as std::to_string writes them") {
+    std::vector<std::uint64_t> values = {0, std::numeric_limits<std::uint64_t>::max()};
+    for (std::uint64_t p = 1; p <= 1000000000000000000ULL; p *= 10) {
+      for (std::uint64_t v : {p - 1, p, p + 1, 2 * p - 1, 9 * p}) values.push_back(v);
+    }
+    values.push_back(10000000000000000000ULL);
+    for (std::uint64_t v : values) {
+      char out[20];
+      CHECK(std::string(out, detail::JsonWriter::integer_text(out, v)) == std::to_string(v));
+      const auto s = static_cast<std::int64_t>(v);
+      char signed_out[20];
+      CHECK(std::string(signed_out, detail::JsonWriter::integer_text(signed_out, s)) ==
+            std::to_string(s));
+    }
+  }
+
+  // A fact on one line is laid out by its own writer; what it writes must be
+  // what the indented writer does, once nlohmann takes the layout away, and
+  // every string must be nlohmann's, repairs included. Facts in a row share
+  // speakers and headings, which are written once and copied after.
+  TEST_CASE("a compact fact is the indented fact on one line, strings as nlohmann writes them") {
+    const std::vector<std::string> texts = {"",     "元",         "money", "百分点",
+                                            "a\"b", "tab\there",  "\xFF",  "中\xE4\xB8",
+                                            "\x01", "比上年增长", "%",     "统计公报显示全年增长"};
+    const std::vector<std::optional<Decimal>> decimals = {
+        std::nullopt,
+        Decimal{0, 0},
+        Decimal{0, 7},
+        Decimal{74, 7},
+        Decimal{-9, 18},
+        Decimal{9, 18},
+        Decimal{1, 19},
+        Decimal{-3, 25},
+        Decimal{5, -1},
+        Decimal{740, -1},
+        Decimal{-12345, -3},
+        Decimal{1, -9},
+        Decimal{std::numeric_limits<std::int64_t>::min(), 0},
+        Decimal{std::numeric_limits<std::int64_t>::min(), 1},
+        Decimal{std::numeric_limits<std::int64_t>::max(), 0}};
+    SmallRandom next(20261131);
+    const auto text = [&] { return texts[next() % texts.size()]; };
+    const auto maybe_text = [&]() -> std::optional<std::string> {
+      if (next() % 3 == 0) return std::nullopt;
+      return text();
+    };
+    Document doc;
+    doc.source.path = "dir/\"q\"\xE4";
+    std::optional<std::string> speaker = "宋敏";
+    std::vector<std::string> section = {"一、工作"};
+    for (int i = 0; i < 600; ++i) {
+      Fact f;
+      if (next() % 4 == 0) speaker = maybe_text();
+      if (next() % 4 == 0)
+        section =
+            next() % 5 == 0 ? std::vector<std::string>{} : std::vector<std::string>{text(), text()};
+      f.turn =
+          next() % 3 == 0 ? std::nullopt : std::optional<int>(static_cast<int>(next() % 40) - 3);
+      f.speaker = speaker;
+      f.section = section;
+      f.subject = text();
+      f.value = decimals[next() % decimals.size()];
+      f.low = decimals[next() % decimals.size()];
+      f.high = decimals[next() % decimals.size()];
+      f.unit = text();
+      f.unit_known = next() % 2 == 0;
+      f.dimension = text();
+      f.qualifier = maybe_text();
+      f.bound = static_cast<Bound>(next() % 4);
+      f.measure = static_cast<Measure>(next() % 6);
+      if (next() % 2 == 0) f.direction = static_cast<Direction>(next() % 2);
+      f.base = maybe_text();
+      if (const auto& p = decimals[next() % decimals.size()]) f.precision = *p;
+      f.kind = static_cast<NumberKind>(next() % 11);
+      f.text = text();
+      f.clause = text() + text() + text();
+      f.year =
+          next() % 2 == 0 ? std::nullopt : std::optional<int>(2000 + static_cast<int>(next() % 30));
+      f.target = next() % 2 == 0;
+      f.span = {next(), next() % 100000, next() % 1000, next() % 10};
+      doc.facts.push_back(f);
+    }
+    const std::string compact = to_json(doc, -1);
+    CHECK(nlohmann::ordered_json::parse(to_json(doc, 2)).dump() == compact);
+    const auto indented_facts = nlohmann::ordered_json::parse(facts_to_json(doc, 2));
+    const std::string lines = facts_to_jsonl(doc);
+    std::size_t start = 0;
+    for (std::size_t k = 0; k < doc.facts.size(); ++k) {
+      const std::size_t end = lines.find('\n', start);
+      REQUIRE(end != std::string::npos);
+      const std::string line = lines.substr(start, end - start);
+      start = end + 1;
+      REQUIRE(line == indented_facts[k].dump());
+      const Fact& f = doc.facts[k];
+      const auto member = [&](const char* name, const std::string& json) {
+        CAPTURE(line);
+        CHECK(line.find(std::string("\"") + name + "\":" + json + ",") != std::string::npos);
+      };
+      const auto optional_member = [&](const char* name, const std::optional<std::string>& s) {
+        member(name, s ? nlohmann_string(*s) : "null");
+      };
+      member("path", nlohmann_string(doc.source.path));
+      optional_member("speaker", f.speaker);
+      member("subject", nlohmann_string(f.subject));
+      member("unit", f.unit.empty() ? "null" : nlohmann_string(f.unit));
+      member("dimension", f.dimension.empty() ? "null" : nlohmann_string(f.dimension));
+      optional_member("qualifier", f.qualifier);
+      optional_member("base", f.base);
+      member("text", nlohmann_string(f.text));
+      member("clause", nlohmann_string(f.clause));
+      std::string section_json = "[";
+      for (const auto& heading : f.section) {
+        if (section_json.size() > 1) section_json += ',';
+        section_json += nlohmann_string(heading);
+      }
+      member("section", section_json + "]");
+    }
+    CHECK(start == lines.size());
   }
 
   TEST_CASE("sinks receive the same bytes in pieces") {
