@@ -40,13 +40,18 @@ void write_value(JsonWriter& w, NullIfEmpty s) {
   w.string(s.text);
 }
 
+/// The value of a decimal that is_integer(); its mantissa may carry trailing
+/// zeros that a negative exponent takes away (740 × 10^-1 is 74).
+std::int64_t whole_value(const Decimal& d) {
+  std::int64_t v = d.mantissa;
+  for (std::int32_t e = 0; e < d.exponent; ++e) v *= 10;
+  for (std::int32_t e = d.exponent; e < 0; ++e) v /= 10;
+  return v;
+}
+
 void write_value(JsonWriter& w, const std::optional<Decimal>& d) {
   if (!d) return w.null();
-  if (d->is_integer()) {
-    std::int64_t v = d->mantissa;
-    for (std::int32_t e = 0; e < d->exponent; ++e) v *= 10;
-    return w.number(v);
-  }
+  if (d->is_integer()) return w.number(whole_value(*d));
   if (!w.short_decimal(d->mantissa, d->exponent)) w.real(d->to_double());
 }
 
@@ -184,9 +189,7 @@ class CompactRun {
         return;
       }
     } else if (d->mantissa % 10 == 0 && d->is_integer()) {
-      std::int64_t v = d->mantissa;
-      for (std::int32_t e = 0; e < d->exponent; ++e) v *= 10;
-      out_ = JsonWriter::integer_text(out_, v);
+      out_ = JsonWriter::integer_text(out_, whole_value(*d));
       return;
     }
     if (char* end = JsonWriter::short_decimal_text(out_, d->mantissa, d->exponent)) {

@@ -341,6 +341,24 @@ TEST_SUITE("serialize") {
     }
   }
 
+  TEST_CASE("a whole decimal with trailing zeros and a negative exponent is written as its value") {
+    Document doc;
+    Fact f;
+    f.value = Decimal{740, -1};
+    f.low = Decimal{-12000, -3};
+    f.high = Decimal{5, 2};
+    doc.facts.push_back(f);
+    for (int indent : {-1, 2}) {
+      const auto facts = nlohmann::json::parse(facts_to_json(doc, indent));
+      CHECK(facts[0]["value"].dump() == "74");
+      CHECK(facts[0]["low"].dump() == "-12");
+      CHECK(facts[0]["high"].dump() == "500");
+    }
+    const auto line = nlohmann::json::parse(facts_to_jsonl(doc));
+    CHECK(line["value"].dump() == "74");
+    CHECK(line["low"].dump() == "-12");
+  }
+
   // A fact on one line is laid out by its own writer; what it writes must be
   // what the indented writer does, once nlohmann takes the layout away, and
   // every string must be nlohmann's, repairs included. Facts in a row share
