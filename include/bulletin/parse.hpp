@@ -31,8 +31,9 @@ struct ParseOptions {
   std::size_t max_line_bytes = 4u << 20;
   std::size_t max_facts = 1000000;  // more are dropped with a too-many-facts warning
   /// Threads parse_stream() may use for one document. With 2 or more, a
-  /// large document's facts are built on a second thread, a few fact groups
-  /// ahead of the receiver, and the two threads share finding the numbers;
+  /// large document's facts are built, checked and mapped to the source on
+  /// a second thread, a few fact groups ahead of the receiver, and the two
+  /// threads share finding the numbers;
   /// the receiver is still called on the calling thread, with the same
   /// pieces in the same order. parse() uses one.
   unsigned threads = 1;
