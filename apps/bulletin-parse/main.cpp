@@ -1,5 +1,8 @@
 // bulletin-parse: bulletin text files (or stdin) → JSON, JSON Lines, CSV, TSV or a summary.
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <cerrno>
 #include <cstdio>
@@ -286,6 +289,14 @@ int run(ParseArgs& args) {
   const bool parallel = jobs > 1 && inputs.files.size() > 1;
   // Threads a file may use: those left when files are parsed one at a time.
   base.threads = parallel ? 1 : jobs;
+#if defined(__GLIBC__)
+  // A lone document's two threads share one malloc arena: with an arena
+  // each, the strings the builder allocates and the calling thread lets go
+  // raised the peak memory per input byte from 3.5 to 4.2 (2 MB file), at no
+  // gain in speed. Files parsed side by side keep their own arenas: sharing
+  // one made a batch 27 % slower.
+  if (!parallel) mallopt(M_ARENA_MAX, 1);
+#endif
   cli::run_ordered<FileResult>(
       inputs.files.size(), jobs,
       [&](std::size_t i) {
