@@ -94,77 +94,34 @@ bool is_blank(std::string_view text) {
 /// saves (measured: a 25 KB bulletin took longer with one).
 constexpr std::size_t kWorthAThread = 1 << 16;
 
-/// A queue between two threads. put() waits while `capacity` items are
-/// queued; take() waits for an item. Once cancelled, neither waits and both
-/// fail, so a side that gives up frees the other.
+/// Things handed back from one thread to another to be used again, at most
+/// `capacity` at a time. Neither side waits: what does not fit is dropped,
+/// and a taker that finds nothing makes its own.
 template <typename T>
-class Channel {
+class Recycler {
  public:
-  explicit Channel(std::size_t capacity) : capacity_(capacity) {}
+  explicit Recycler(std::size_t capacity) : capacity_(capacity) {}
 
-  /// False, dropping the item, once cancelled.
-  bool put(T item) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return items_.size() < capacity_ || cancelled_; });
-    if (cancelled_) return false;
-    items_.push_back(std::move(item));
-    changed_.notify_all();
-    return true;
-  }
-
-  /// False once closed and emptied, or cancelled.
-  bool take(T& into) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return !items_.empty() || closed_ || cancelled_; });
-    if (cancelled_ || items_.empty()) return false;
-    into = std::move(items_.front());
-    items_.pop_front();
-    changed_.notify_all();
-    return true;
-  }
-
-  /// put() that never waits: false, dropping the item, when full or cancelled.
-  bool try_put(T&& item) {
+  void try_put(T&& item) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    if (cancelled_ || items_.size() >= capacity_) return false;
-    items_.push_back(std::move(item));
-    changed_.notify_all();
-    return true;
+    if (items_.size() < capacity_) items_.push_back(std::move(item));
   }
 
-  /// take() that never waits: false when there is nothing to take.
   bool try_take(T& into) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    if (cancelled_ || items_.empty()) return false;
+    if (items_.empty()) return false;
     into = std::move(items_.front());
     items_.pop_front();
-    changed_.notify_all();
     return true;
-  }
-
-  /// Nothing more will be put.
-  void close() {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    closed_ = true;
-    changed_.notify_all();
-  }
-
-  void cancel() {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    cancelled_ = true;
-    changed_.notify_all();
   }
 
  private:
   std::size_t capacity_;
   std::mutex mutex_;
-  std::condition_variable changed_;
   std::deque<T> items_;
-  bool closed_ = false;
-  bool cancelled_ = false;
 };
 
-/// Thrown on the calling thread when the recognizer's thread has stopped.
+/// Thrown on the builder's thread when the calling thread has given up.
 struct PipelineStopped {};
 
 /// A thread that keeps what it throws for the one that joins it.
@@ -297,42 +254,153 @@ Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& 
   return doc;
 }
 
-/// extract_facts_in_groups() on two threads. The facts are built on a thread
-/// of their own, in order, where `on_built` is called on each group; then
-/// `on_group` is called on this one, in order. This thread finds the numbers
-/// of two groups in three, a few groups ahead, and the builder's thread those
-/// of the third, so that each thread gets about half of the work. `before` runs on
-/// this thread once the builder has started, before the first group is
-/// handed over. Exceptions from either side reach the caller after both have
-/// stopped.
-std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentation& seg,
-                                          const ExtractOptions& options,
-                                          const std::function<void()>& before,
-                                          const FactGroupHandler& on_built,
-                                          const FactGroupHandler& on_group) {
+/// What the two threads of extract_pipelined() hand each other, under one
+/// lock: the numbers of groups the calling thread found for the builder, and
+/// the built groups going back to be written. Groups are claimed in order by
+/// whichever thread comes to them first, so neither waits on a fixed share
+/// of the work: the calling thread finds numbers ahead while it has nothing
+/// to write, and the builder finds those of any group not claimed yet.
+class GroupExchange {
+ public:
   struct Built {
     std::vector<Fact> facts;
     std::size_t first = 0;
     std::size_t begin = 0;
     std::size_t end = 0;
   };
-  struct Numbers {
+  struct Found {
+    std::size_t index = 0;
     std::size_t begin = 0;
     std::vector<NumberMatch> matches;
   };
-  // This thread finds the numbers of its groups up to kAhead groups past the
-  // last one it has been handed, so at most three of them wait in `numbers`;
-  // its room of four means that this thread never waits to put them there.
+  /// What the calling thread is to do next.
+  enum class Task { write, find, done };
+
+  /// The calling thread claims groups at most `ahead` past the builder's;
+  /// at most `built_room` built groups wait to be written.
+  GroupExchange(std::size_t ahead, std::size_t built_room)
+      : ahead_(ahead), built_room_(built_room) {}
+
+  /// Builder: the numbers of group `index` if the calling thread has claimed
+  /// it (waiting for them when it is still at it), nullopt when the builder
+  /// is to find them itself.
+  std::optional<Found> numbers_for(std::size_t index) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    building_ = index;
+    if (index >= claimed_) {
+      claimed_ = index + 1;
+      changed_.notify_all();
+      return std::nullopt;
+    }
+    changed_.wait(lock, [&] { return cancelled_ || !found_.empty(); });
+    if (cancelled_) throw PipelineStopped{};
+    Found found = std::move(found_.front());
+    found_.pop_front();
+    if (found.index != index) throw std::logic_error("extract_pipelined: groups out of step");
+    changed_.notify_all();
+    return found;
+  }
+
+  /// Builder: false, dropping the group, once cancelled.
+  bool put_built(Built group) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return built_.size() < built_room_ || cancelled_; });
+    if (cancelled_) return false;
+    built_.push_back(std::move(group));
+    changed_.notify_all();
+    return true;
+  }
+
+  /// Builder: all groups are built (perhaps early, at the fact limit).
+  void close() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    changed_.notify_all();
+  }
+
+  /// Calling thread: waits for a built group to write or a group to claim.
+  /// Built groups go first: writing them frees the builder's room. `more`
+  /// says whether any group is left past those claimed.
+  Task next(Built& built, std::size_t& claim, bool more) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    Task task = Task::done;
+    changed_.wait(lock, [&] {
+      if (cancelled_) return true;
+      if (!built_.empty()) {
+        task = Task::write;
+        return true;
+      }
+      if (closed_) return true;
+      if (more && claimed_ <= building_ + ahead_) {
+        task = Task::find;
+        return true;
+      }
+      return false;
+    });
+    if (cancelled_) return Task::done;
+    if (task == Task::write) {
+      built = std::move(built_.front());
+      built_.pop_front();
+      changed_.notify_all();
+    } else if (task == Task::find) {
+      claim = claimed_++;
+    }
+    return task;
+  }
+
+  /// Calling thread: the index of the first group nobody has claimed.
+  std::size_t claimed() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return claimed_;
+  }
+
+  /// Calling thread: the numbers of the group it claimed last.
+  void put_found(Found found) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    found_.push_back(std::move(found));
+    changed_.notify_all();
+  }
+
+  /// Either side gives up; the other stops waiting.
+  void cancel() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    cancelled_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::size_t ahead_;
+  std::size_t built_room_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t claimed_ = 0;   // groups below are claimed
+  std::size_t building_ = 0;  // the group the builder asked numbers for last
+  std::deque<Found> found_;
+  std::deque<Built> built_;
+  bool closed_ = false;
+  bool cancelled_ = false;
+};
+
+/// extract_facts_in_groups() on two threads. The facts are built on a thread
+/// of their own, in order, where `on_built` is called on each group; then
+/// `on_group` is called on this one, in order. The numbers of each group are
+/// found by whichever thread comes to it first (see GroupExchange), so that
+/// the threads share the work however fast each runs. `before` runs on this
+/// thread once the builder has started, before the first group is handed
+/// over. Exceptions from either side reach the caller after both have
+/// stopped.
+std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentation& seg,
+                                          const ExtractOptions& options,
+                                          const std::function<void()>& before,
+                                          const FactGroupHandler& on_built,
+                                          const FactGroupHandler& on_group) {
+  // Groups found ahead wait for the builder, each holding its numbers:
+  // a few are enough to keep it from finding its own while this thread
+  // has nothing to write.
   constexpr std::size_t kAhead = 3;
-  // The builder also checks the facts and maps their spans, and building,
-  // with its allocations and scans back over the text, runs slower per
-  // instruction than writing: measured, the threads finish closest together
-  // when this one finds the numbers of two groups in three (one in three and
-  // one in two were slower, three in four no faster).
-  const auto found_here = [](std::size_t group) { return group % 3 != 0; };
-  Channel<Built> built(2);
-  Channel<Numbers> numbers(4);
-  Channel<std::vector<Fact>> spent(4);  // fact lists going back to be filled again
+  constexpr std::size_t kBuiltRoom = 2;
+  GroupExchange exchange(kAhead, kBuiltRoom);
+  Recycler<std::vector<Fact>> spent(4);  // fact lists going back to be filled again
   const UnitTable& units = options.units != nullptr ? *options.units : UnitTable::builtin();
   const auto find = [&](FactGroupLines lines) {
     return find_numbers(text.substr(lines.begin, lines.end - lines.begin), units);
@@ -347,31 +415,27 @@ std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentat
             text, seg, options,
             [&](FactGroup& group) {
               on_built(group);
-              Built out{{}, group.first, group.begin, group.end};
+              GroupExchange::Built out{{}, group.first, group.begin, group.end};
               out.facts.swap(group.facts);
               // Strings keep their room in a list that comes back: most of
               // the next group's facts are then filled without an allocation.
               spent.try_take(group.facts);
-              if (!built.put(std::move(out))) throw PipelineStopped{};
+              if (!exchange.put_built(std::move(out))) throw PipelineStopped{};
             },
             [&](FactGroupLines lines) {
-              if (!found_here(index++)) return find(lines);
-              Numbers found;
-              if (!numbers.take(found)) throw PipelineStopped{};
-              if (found.begin != lines.begin)
+              auto found = exchange.numbers_for(index++);
+              if (!found) return find(lines);
+              if (found->begin != lines.begin)
                 throw std::logic_error("extract_pipelined: groups out of step");
-              return std::move(found.matches);
+              return std::move(found->matches);
             });
       } catch (const PipelineStopped&) {
         return;  // the calling thread gave up, and says why
       } catch (...) {
-        built.cancel();
-        numbers.cancel();
+        exchange.cancel();
         throw;
       }
-      // Done, perhaps early (the fact limit): no more numbers are needed.
-      numbers.cancel();
-      built.close();
+      exchange.close();
     });
   } catch (const std::system_error&) {
     // No thread to be had: one after the other on this one.
@@ -385,27 +449,33 @@ std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentat
     before();
     FactGroupLines ahead = first_fact_group(text, seg, options);
     std::size_t ahead_index = 0;
-    std::size_t handed = 0;
-    bool wanted = true;
-    const auto find_ahead = [&] {
-      while (wanted && ahead.begin < text.size() && ahead_index <= handed + kAhead) {
-        if (found_here(ahead_index)) wanted = numbers.put({ahead.begin, find(ahead)});
+    // Past the groups the builder claimed while this thread was writing.
+    const auto skip_to = [&](std::size_t index) {
+      while (ahead_index < index && ahead.begin < text.size()) {
         ahead = next_fact_group(text, ahead, options);
         ++ahead_index;
       }
     };
-    find_ahead();
-    Built group;
-    while (built.take(group)) {
-      FactGroup facts{group.facts, group.first, group.begin, group.end};
-      on_group(facts);
-      ++handed;
-      spent.try_put(std::move(group.facts));
-      find_ahead();
+    GroupExchange::Built group;
+    std::size_t claim = 0;
+    while (true) {
+      skip_to(exchange.claimed());
+      const bool more = ahead.begin < text.size();
+      const GroupExchange::Task task = exchange.next(group, claim, more);
+      if (task == GroupExchange::Task::done) break;
+      if (task == GroupExchange::Task::write) {
+        FactGroup facts{group.facts, group.first, group.begin, group.end};
+        on_group(facts);
+        spent.try_put(std::move(group.facts));
+        continue;
+      }
+      skip_to(claim);
+      // The builder may have claimed the last groups since `more` was told:
+      // then there is no group `claim`, and the builder will not ask for it.
+      if (ahead.begin < text.size()) exchange.put_found({claim, ahead.begin, find(ahead)});
     }
   } catch (...) {
-    built.cancel();
-    numbers.cancel();
+    exchange.cancel();
     throw;
   }
   builder->join();  // rethrows why the builder failed, if it did
