@@ -300,7 +300,8 @@ constexpr std::size_t kLongestFiller = longest_filler();
 bool is_filler(std::string_view s) {
   // Most subjects are longer than any filler, and need no lookup.
   if (s.size() > kLongestFiller) return false;
-  return fillers().leading.contains(s) || fillers().trailing.contains(s);
+  const FillerIndexes& indexes = fillers();
+  return indexes.leading.contains(s) || indexes.trailing.contains(s);
 }
 
 constexpr std::array<std::string_view, 22> kUpVerbs = {
@@ -336,9 +337,10 @@ bool may_have_punctuation_edge(std::string_view s) {
 }
 
 std::string_view strip_subject(std::string_view s) {
-  const detail::AffixIndex& leading = fillers().leading;
-  const detail::AffixIndex& trailing = fillers().trailing;
-  const detail::AffixIndex& whole_words = fillers().whole_words;
+  const FillerIndexes& indexes = fillers();
+  const detail::AffixIndex& leading = indexes.leading;
+  const detail::AffixIndex& trailing = indexes.trailing;
+  const detail::AffixIndex& whole_words = indexes.whole_words;
   for (bool changed = true; changed;) {
     changed = false;
     s = detail::trim(s);
@@ -368,7 +370,8 @@ std::string_view strip_subject(std::string_view s) {
       s.remove_prefix(filler.size());
       changed = true;
     }
-    if (whole_words.first(s).empty() && trailing.any(s, shorter)) {
+    // Few subjects end in a filler, so the whole words are looked up last.
+    if (trailing.any(s, shorter) && whole_words.first(s).empty()) {
       s.remove_suffix(filler.size());
       changed = true;
     }
@@ -428,6 +431,18 @@ bool mentions_target(std::string_view sentence) {
   target_words.scan(sentence, [&](std::size_t at, std::size_t k) {
     found = marks_plan(sentence, at, k);
     return !found;
+  });
+  return found;
+}
+
+/// Whether a heading holds a word that puts everything under it in a plan:
+/// one pass over the heading, not one find() per word.
+bool names_plan(std::string_view heading) {
+  static const detail::WordSet plan_words(detail::kPlanHeadingWords);
+  bool found = false;
+  plan_words.scan(heading, [&](std::size_t, std::size_t) {
+    found = true;
+    return false;
   });
   return found;
 }
@@ -865,14 +880,16 @@ class Extractor {
     return year_word_at_ != std::string_view::npos && year_word_at_ + kNextYear.size() <= pos;
   }
 
-  std::optional<int> turn_at(std::size_t offset) const {
+  /// The turn whose body holds `offset`. Figures arrive in text order, so
+  /// the bodies that begin at or before it are counted on from the last
+  /// figure's, not searched for again.
+  std::optional<int> turn_at(std::size_t offset) {
     const auto& bodies = seg_.turn_bodies;
-    auto it = std::upper_bound(bodies.begin(), bodies.end(), offset,
-                               [](std::size_t v, const TextRange& r) { return v < r.begin; });
-    if (it == bodies.begin()) return std::nullopt;
-    --it;
-    if (offset >= it->end) return std::nullopt;
-    return static_cast<int>(it - bodies.begin()) + 1;
+    if (offset < turn_offset_) bodies_begun_ = 0;
+    turn_offset_ = offset;
+    while (bodies_begun_ < bodies.size() && bodies[bodies_begun_].begin <= offset) ++bodies_begun_;
+    if (bodies_begun_ == 0 || offset >= bodies[bodies_begun_ - 1].end) return std::nullopt;
+    return static_cast<int>(bodies_begun_);
   }
 
   /// Headings open at `pos`; facts arrive in order, so a stack suffices.
@@ -891,10 +908,12 @@ class Extractor {
       if (seg_.section_ends[next_section_] > pos) open_.push_back(next_section_);
       ++next_section_;
     }
-    // Figures under one heading share its path: it is composed once.
-    open_path_.resize(kept);
+    // Figures under one heading share its path: it is composed once, into
+    // the strings of the headings it replaces where there are some.
+    open_path_.resize(open_.size());
     for (std::size_t k = kept; k < open_.size(); ++k) {
-      open_path_.push_back(sections[open_[k]].marker + sections[open_[k]].heading);
+      const Section& section = sections[open_[k]];
+      open_path_[k].assign(section.marker).append(section.heading);
     }
     path = open_path_;
     if (kept != open_before || kept != open_.size()) read_open_headings();
@@ -916,9 +935,7 @@ class Extractor {
     if (!w.known) {
       const std::string& h = seg_.document.sections[k].heading;
       w.year = detail::find_year(h);
-      for (auto word : detail::kPlanHeadingWords) {
-        if (h.find(word) != std::string::npos) w.plan = true;
-      }
+      w.plan = names_plan(h);
       w.known = true;
     }
     return w;
@@ -951,6 +968,8 @@ class Extractor {
   std::optional<int> open_year_;        // see read_open_headings
   bool open_plan_ = false;
   std::size_t next_section_ = 0;
+  std::size_t turn_offset_ = 0;   // the offset turn_at was last asked about
+  std::size_t bodies_begun_ = 0;  // how many turn bodies begin at or before it
   std::optional<int> last_year_;
   std::size_t last_year_at_ = 0;
   ClauseWords clause_;
