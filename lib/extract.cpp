@@ -242,15 +242,36 @@ constexpr std::array<bool, 256> make_scale_last_bytes() {
 }
 constexpr std::array<bool, 256> kScaleLastBytes = make_scale_last_bytes();
 
+/// The three bytes ending at `end`, as one number.
+constexpr std::uint32_t three_bytes_before(std::string_view s, std::size_t end) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[end - 3])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[end - 2])) << 8 |
+         static_cast<unsigned char>(s[end - 1]);
+}
+
+constexpr bool scales_are_three_bytes() {
+  for (std::string_view scale : kScales) {
+    if (scale.size() != 3) return false;
+  }
+  return true;
+}
+static_assert(scales_are_three_bytes(), "has_scale compares three bytes at a time");
+
+constexpr std::array<std::uint32_t, kScales.size()> make_scale_codes() {
+  std::array<std::uint32_t, kScales.size()> codes{};
+  for (std::size_t k = 0; k < kScales.size(); ++k) codes[k] = three_bytes_before(kScales[k], 3);
+  return codes;
+}
+constexpr std::array<std::uint32_t, kScales.size()> kScaleCodes = make_scale_codes();
+
 bool has_scale(std::string_view s) {
-  // One pass over the surface; a scale is compared only where a byte could
-  // end one.
-  for (std::size_t end = 1; end <= s.size(); ++end) {
+  // One pass over the surface; where a byte could end a scale, the three
+  // bytes are compared with the scales' at once.
+  for (std::size_t end = 3; end <= s.size(); ++end) {
     if (!kScaleLastBytes[static_cast<unsigned char>(s[end - 1])]) continue;
-    for (std::string_view scale : kScales) {
-      if (end >= scale.size() && s.compare(end - scale.size(), scale.size(), scale) == 0) {
-        return true;
-      }
+    const std::uint32_t code = three_bytes_before(s, end);
+    for (const std::uint32_t scale : kScaleCodes) {
+      if (code == scale) return true;
     }
   }
   return false;

@@ -323,6 +323,15 @@ TEST_SUITE("extract") {
     CHECK_FALSE(doc.facts[2].target);
   }
 
+  // A scale is found by its three bytes wherever it stands in the surface,
+  // first or last; a Chinese numeral with neither scale nor unit is a name.
+  TEST_CASE("a Chinese numeral with a scale and no unit is a figure") {
+    const auto doc = parsed(
+        "标题\n主持人:\n参观者百万,常住人口三十五万,收入十二萬,投资三億,游客逾一千,"
+        "卖出二十三亿,访客千余,党的二十大,共九十九。\n");
+    CHECK(surfaces(doc) == "百万|三十五万|十二萬|三億|逾一千|二十三亿|千余");
+  }
+
   // Turns are found from the last figure's on, as figures come in text order.
   TEST_CASE("each figure takes the turn whose body holds it, or none") {
     const auto doc = parsed(
