@@ -332,6 +332,31 @@ constexpr std::array<std::string_view, 18> kDownVerbs = {
     "下降", "减少",   "降低",   "回落",   "下滑", "缩小", "收窄", "减", "降",
     "跌",   "下降了", "减少了", "降低了", "下跌", "减少", "降幅", "少", "低"};
 
+constexpr bool is_up_verb(std::string_view verb) {
+  for (std::string_view up : kUpVerbs) {
+    if (up == verb) return true;
+  }
+  return false;
+}
+
+/// The verbs of both directions, for one lookup: no word is in both lists,
+/// so the longest that ends a text is the longer of the longest of each.
+constexpr std::array<std::string_view, kUpVerbs.size() + kDownVerbs.size()> kChangeVerbs = [] {
+  std::array<std::string_view, kUpVerbs.size() + kDownVerbs.size()> all{};
+  std::size_t k = 0;
+  for (std::string_view verb : kUpVerbs) all[k++] = verb;
+  for (std::string_view verb : kDownVerbs) all[k++] = verb;
+  return all;
+}();
+
+constexpr bool no_verb_in_both_directions() {
+  for (std::string_view verb : kDownVerbs) {
+    if (is_up_verb(verb)) return false;
+  }
+  return true;
+}
+static_assert(no_verb_in_both_directions(), "a verb's direction is told by its list");
+
 constexpr std::array<std::string_view, 14> kBases = {
     "比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年",
     "较去年",     "同比",       "环比",       "比上月",     "较上月", "比年初", "较年初"};
@@ -734,15 +759,12 @@ class Extractor {
     std::string_view pre = text_.substr(subject_begin, m.begin - subject_begin);
 
     // Change against a base: 比上年增长5.2%, 同比下降3起, 提高0.3个百分点.
-    static const detail::AffixIndex up_verbs(kUpVerbs, Side::suffix);
-    static const detail::AffixIndex down_verbs(kDownVerbs, Side::suffix);
-    std::string_view verb_up = up_verbs.longest(pre);
-    std::string_view verb_down = down_verbs.longest(pre);
-    std::string_view verb = verb_up.size() >= verb_down.size() ? verb_up : verb_down;
+    static const detail::AffixIndex change_verbs(kChangeVerbs, Side::suffix);
+    const std::string_view verb = change_verbs.longest(pre);
     const bool strong_verb = detail::count_code_points(verb) >= 2;
     const bool pp = std::string_view(f.unit) == "百分点";
     if (!verb.empty() && (strong_verb || pp)) {
-      f.direction = verb == verb_up && !verb_up.empty() ? Direction::up : Direction::down;
+      f.direction = is_up_verb(verb) ? Direction::up : Direction::down;
       pre.remove_suffix(verb.size());
     }
     for (std::size_t k = 0; k < kBases.size() && words.any_base; ++k) {

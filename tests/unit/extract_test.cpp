@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -321,6 +322,24 @@ TEST_SUITE("extract") {
     CHECK(doc.facts[2].section == std::vector<std::string>{"二、其他"});
     CHECK(doc.facts[2].year.value_or(0) == 2022);
     CHECK_FALSE(doc.facts[2].target);
+  }
+
+  // Verbs of both directions are looked up at once; the longest that ends the
+  // words before the figure sets its direction, and one character does only
+  // before percentage points.
+  TEST_CASE("the longest change verb before a figure sets its direction") {
+    const auto doc = parsed(
+        "标题\n主持人:\n刑事警情同比下降了3%;城镇化率提高了2个百分点;火灾减少2起;"
+        "失业率降0.3个百分点;参保率多1.5个百分点;能耗低5%。\n");
+    REQUIRE(doc.facts.size() == 6);
+    const std::vector<std::pair<std::string, std::optional<Direction>>> expected = {
+        {"刑事警情", Direction::down}, {"城镇化率", Direction::up}, {"火灾", Direction::down},
+        {"失业率", Direction::down},   {"参保率", Direction::up},   {"能耗低", std::nullopt}};
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CAPTURE(k);
+      CHECK(doc.facts[k].subject == expected[k].first);
+      CHECK(doc.facts[k].direction == expected[k].second);
+    }
   }
 
   // A scale is found by its three bytes wherever it stands in the surface,
