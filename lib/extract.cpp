@@ -857,7 +857,12 @@ class Extractor {
     }
     // A plan word counts in the figure's own clause or in the sentence's
     // opening clause (力争…, 计划到2025年…), not anywhere in a long sentence.
-    f.target = words.target || opening_mentions_target(s_begin, s_end) || under_plan_heading() ||
+    // No clause delimiter stands between the clause's start and the figure,
+    // so when the clause opens the sentence, its end is looked for from the
+    // figure on.
+    const std::size_t opening_from = begins.clause == s_begin ? m.begin : s_begin;
+    f.target = words.target || opening_mentions_target(s_begin, s_end, opening_from) ||
+               under_plan_heading() ||
                (f.year && seg_.document.year && *f.year > *seg_.document.year);
   }
 
@@ -894,13 +899,17 @@ class Extractor {
   }
 
   /// Whether the opening clause of the sentence [begin, end) holds a plan
-  /// word; found once per sentence.
-  bool opening_mentions_target(std::size_t begin, std::size_t end) {
+  /// word; found once per sentence. Its end is looked for from `from`, which
+  /// the caller knows no clause delimiter to stand before (in a well-formed
+  /// text, where a scan from `begin` passes every character start).
+  bool opening_mentions_target(std::size_t begin, std::size_t end, std::size_t from) {
     if (sentence_begin_ != begin || sentence_end_ != end) {
       sentence_begin_ = begin;
       sentence_end_ = end;
+      // The reach is the one a scan from `begin` has.
       const std::size_t opening_end =
-          scan_forward(text_, begin, end, [](char32_t c) { return is_clause_delimiter(c); });
+          scan_forward(text_, from, std::min(end, begin + kMaxSentenceBytes),
+                       [](char32_t c) { return is_clause_delimiter(c); });
       // Often the opening clause is the figure's own, already read.
       opening_target_ = begin == clause_.begin && opening_end == clause_.end
                             ? clause_.target

@@ -342,6 +342,24 @@ TEST_SUITE("extract") {
     }
   }
 
+  // The opening clause ends at the first delimiter after its figure, which is
+  // where the search for its end starts; a figure's own clause reaches back
+  // only so far, but the opening clause is read whole.
+  TEST_CASE("a plan word counts in the sentence's opening clause") {
+    std::string far;
+    for (int k = 0; k < 100; ++k) far += "甲";
+    const auto doc =
+        parsed("标题\n主持人:\n新建公厕10座,计划明年完工。\n计划" + far +
+               "新建公厕12座。\n力争新建学校3所,改造道路5公里。\n"
+               "改造道路7公里,新建学校4所;力争再建2所。\n今年以来,计划新建学校,完成4所。\n");
+    REQUIRE(doc.facts.size() == 8);
+    const std::vector<bool> expected = {false, true, true, true, false, false, true, false};
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CAPTURE(doc.facts[k].text);
+      CHECK(doc.facts[k].target == expected[k]);
+    }
+  }
+
   // A scale is found by its three bytes wherever it stands in the surface,
   // first or last; a Chinese numeral with neither scale nor unit is a name.
   TEST_CASE("a Chinese numeral with a scale and no unit is a figure") {
