@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "detail/text.hpp"
+#include "detail/word_set.hpp"
 
 namespace bulletin {
 namespace {
@@ -228,10 +229,14 @@ std::string_view lead_of(const Fact& f) {
 }
 
 bool has_total_word(const Fact& f) {
-  const std::string_view lead = lead_of(f);
-  return std::any_of(kTotalWords.begin(), kTotalWords.end(), [&](std::string_view w) {
-    return detail::find_word(lead, w) != std::string_view::npos;
+  // One pass over the lead for all the words, not one find() per word.
+  static const detail::WordSet total_words(kTotalWords);
+  bool found = false;
+  total_words.scan(lead_of(f), [&](std::size_t, std::size_t) {
+    found = true;
+    return false;
   });
+  return found;
 }
 
 bool only_punctuation(std::string_view s) {
@@ -423,10 +428,13 @@ Check evaluate_sum(const FactView& facts, const std::vector<std::size_t>& ids,
   c.status = ok ? CheckStatus::ok : CheckStatus::mismatch;
   c.facts = ids;
   c.span = whole.span;
-  const std::string subject = whole.subject.empty() ? "" : whole.subject + " ";
   if (ok) {
-    c.message = fmt::format("{}{} = {}", subject, whole.text, parts);
+    // Most checks hold, and their message is text joined: no format string
+    // to read.
+    if (!whole.subject.empty()) c.message.append(whole.subject).append(" ");
+    c.message.append(whole.text).append(" = ").append(parts);
   } else {
+    const std::string subject = whole.subject.empty() ? "" : whole.subject + " ";
     const auto [scale, prefix] = display_scale(whole);
     const int decimals = decimals_for(finest / scale);
     c.message =
@@ -470,7 +478,7 @@ Check evaluate_rate(const FactView& facts, const std::vector<std::size_t>& ids,
   const std::string ratio = fmt::format("{}/{} = {:.{}f}{}", num.value->to_string(),
                                         den.value->to_string(), computed, decimals, rate.unit);
   if (ok) {
-    c.message = fmt::format("{} {} = {}", rate.subject, rate.text, ratio);
+    c.message.append(rate.subject).append(" ").append(rate.text).append(" = ").append(ratio);
   } else {
     c.message = fmt::format("{} {} ≠ {} (tolerance ±{:.{}f})", rate.subject, rate.text, ratio,
                             tolerance, decimals_for(tolerance));

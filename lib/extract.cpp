@@ -242,15 +242,36 @@ constexpr std::array<bool, 256> make_scale_last_bytes() {
 }
 constexpr std::array<bool, 256> kScaleLastBytes = make_scale_last_bytes();
 
+/// The three bytes ending at `end`, as one number.
+constexpr std::uint32_t three_bytes_before(std::string_view s, std::size_t end) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[end - 3])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[end - 2])) << 8 |
+         static_cast<unsigned char>(s[end - 1]);
+}
+
+constexpr bool scales_are_three_bytes() {
+  for (std::string_view scale : kScales) {
+    if (scale.size() != 3) return false;
+  }
+  return true;
+}
+static_assert(scales_are_three_bytes(), "has_scale compares three bytes at a time");
+
+constexpr std::array<std::uint32_t, kScales.size()> make_scale_codes() {
+  std::array<std::uint32_t, kScales.size()> codes{};
+  for (std::size_t k = 0; k < kScales.size(); ++k) codes[k] = three_bytes_before(kScales[k], 3);
+  return codes;
+}
+constexpr std::array<std::uint32_t, kScales.size()> kScaleCodes = make_scale_codes();
+
 bool has_scale(std::string_view s) {
-  // One pass over the surface; a scale is compared only where a byte could
-  // end one.
-  for (std::size_t end = 1; end <= s.size(); ++end) {
+  // One pass over the surface; where a byte could end a scale, the three
+  // bytes are compared with the scales' at once.
+  for (std::size_t end = 3; end <= s.size(); ++end) {
     if (!kScaleLastBytes[static_cast<unsigned char>(s[end - 1])]) continue;
-    for (std::string_view scale : kScales) {
-      if (end >= scale.size() && s.compare(end - scale.size(), scale.size(), scale) == 0) {
-        return true;
-      }
+    const std::uint32_t code = three_bytes_before(s, end);
+    for (const std::uint32_t scale : kScaleCodes) {
+      if (code == scale) return true;
     }
   }
   return false;
@@ -300,7 +321,8 @@ constexpr std::size_t kLongestFiller = longest_filler();
 bool is_filler(std::string_view s) {
   // Most subjects are longer than any filler, and need no lookup.
   if (s.size() > kLongestFiller) return false;
-  return fillers().leading.contains(s) || fillers().trailing.contains(s);
+  const FillerIndexes& indexes = fillers();
+  return indexes.leading.contains(s) || indexes.trailing.contains(s);
 }
 
 constexpr std::array<std::string_view, 22> kUpVerbs = {
@@ -309,6 +331,31 @@ constexpr std::array<std::string_view, 22> kUpVerbs = {
 constexpr std::array<std::string_view, 18> kDownVerbs = {
     "下降", "减少",   "降低",   "回落",   "下滑", "缩小", "收窄", "减", "降",
     "跌",   "下降了", "减少了", "降低了", "下跌", "减少", "降幅", "少", "低"};
+
+constexpr bool is_up_verb(std::string_view verb) {
+  for (std::string_view up : kUpVerbs) {
+    if (up == verb) return true;
+  }
+  return false;
+}
+
+/// The verbs of both directions, for one lookup: no word is in both lists,
+/// so the longest that ends a text is the longer of the longest of each.
+constexpr std::array<std::string_view, kUpVerbs.size() + kDownVerbs.size()> kChangeVerbs = [] {
+  std::array<std::string_view, kUpVerbs.size() + kDownVerbs.size()> all{};
+  std::size_t k = 0;
+  for (std::string_view verb : kUpVerbs) all[k++] = verb;
+  for (std::string_view verb : kDownVerbs) all[k++] = verb;
+  return all;
+}();
+
+constexpr bool no_verb_in_both_directions() {
+  for (std::string_view verb : kDownVerbs) {
+    if (is_up_verb(verb)) return false;
+  }
+  return true;
+}
+static_assert(no_verb_in_both_directions(), "a verb's direction is told by its list");
 
 constexpr std::array<std::string_view, 14> kBases = {
     "比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年",
@@ -336,9 +383,10 @@ bool may_have_punctuation_edge(std::string_view s) {
 }
 
 std::string_view strip_subject(std::string_view s) {
-  const detail::AffixIndex& leading = fillers().leading;
-  const detail::AffixIndex& trailing = fillers().trailing;
-  const detail::AffixIndex& whole_words = fillers().whole_words;
+  const FillerIndexes& indexes = fillers();
+  const detail::AffixIndex& leading = indexes.leading;
+  const detail::AffixIndex& trailing = indexes.trailing;
+  const detail::AffixIndex& whole_words = indexes.whole_words;
   for (bool changed = true; changed;) {
     changed = false;
     s = detail::trim(s);
@@ -368,7 +416,8 @@ std::string_view strip_subject(std::string_view s) {
       s.remove_prefix(filler.size());
       changed = true;
     }
-    if (whole_words.first(s).empty() && trailing.any(s, shorter)) {
+    // Few subjects end in a filler, so the whole words are looked up last.
+    if (trailing.any(s, shorter) && whole_words.first(s).empty()) {
       s.remove_suffix(filler.size());
       changed = true;
     }
@@ -428,6 +477,18 @@ bool mentions_target(std::string_view sentence) {
   target_words.scan(sentence, [&](std::size_t at, std::size_t k) {
     found = marks_plan(sentence, at, k);
     return !found;
+  });
+  return found;
+}
+
+/// Whether a heading holds a word that puts everything under it in a plan:
+/// one pass over the heading, not one find() per word.
+bool names_plan(std::string_view heading) {
+  static const detail::WordSet plan_words(detail::kPlanHeadingWords);
+  bool found = false;
+  plan_words.scan(heading, [&](std::size_t, std::size_t) {
+    found = true;
+    return false;
   });
   return found;
 }
@@ -698,15 +759,12 @@ class Extractor {
     std::string_view pre = text_.substr(subject_begin, m.begin - subject_begin);
 
     // Change against a base: 比上年增长5.2%, 同比下降3起, 提高0.3个百分点.
-    static const detail::AffixIndex up_verbs(kUpVerbs, Side::suffix);
-    static const detail::AffixIndex down_verbs(kDownVerbs, Side::suffix);
-    std::string_view verb_up = up_verbs.longest(pre);
-    std::string_view verb_down = down_verbs.longest(pre);
-    std::string_view verb = verb_up.size() >= verb_down.size() ? verb_up : verb_down;
+    static const detail::AffixIndex change_verbs(kChangeVerbs, Side::suffix);
+    const std::string_view verb = change_verbs.longest(pre);
     const bool strong_verb = detail::count_code_points(verb) >= 2;
     const bool pp = std::string_view(f.unit) == "百分点";
     if (!verb.empty() && (strong_verb || pp)) {
-      f.direction = verb == verb_up && !verb_up.empty() ? Direction::up : Direction::down;
+      f.direction = is_up_verb(verb) ? Direction::up : Direction::down;
       pre.remove_suffix(verb.size());
     }
     for (std::size_t k = 0; k < kBases.size() && words.any_base; ++k) {
@@ -799,7 +857,12 @@ class Extractor {
     }
     // A plan word counts in the figure's own clause or in the sentence's
     // opening clause (力争…, 计划到2025年…), not anywhere in a long sentence.
-    f.target = words.target || opening_mentions_target(s_begin, s_end) || under_plan_heading() ||
+    // No clause delimiter stands between the clause's start and the figure,
+    // so when the clause opens the sentence, its end is looked for from the
+    // figure on.
+    const std::size_t opening_from = begins.clause == s_begin ? m.begin : s_begin;
+    f.target = words.target || opening_mentions_target(s_begin, s_end, opening_from) ||
+               under_plan_heading() ||
                (f.year && seg_.document.year && *f.year > *seg_.document.year);
   }
 
@@ -836,13 +899,17 @@ class Extractor {
   }
 
   /// Whether the opening clause of the sentence [begin, end) holds a plan
-  /// word; found once per sentence.
-  bool opening_mentions_target(std::size_t begin, std::size_t end) {
+  /// word; found once per sentence. Its end is looked for from `from`, which
+  /// the caller knows no clause delimiter to stand before (in a well-formed
+  /// text, where a scan from `begin` passes every character start).
+  bool opening_mentions_target(std::size_t begin, std::size_t end, std::size_t from) {
     if (sentence_begin_ != begin || sentence_end_ != end) {
       sentence_begin_ = begin;
       sentence_end_ = end;
+      // The reach is the one a scan from `begin` has.
       const std::size_t opening_end =
-          scan_forward(text_, begin, end, [](char32_t c) { return is_clause_delimiter(c); });
+          scan_forward(text_, from, std::min(end, begin + kMaxSentenceBytes),
+                       [](char32_t c) { return is_clause_delimiter(c); });
       // Often the opening clause is the figure's own, already read.
       opening_target_ = begin == clause_.begin && opening_end == clause_.end
                             ? clause_.target
@@ -865,14 +932,16 @@ class Extractor {
     return year_word_at_ != std::string_view::npos && year_word_at_ + kNextYear.size() <= pos;
   }
 
-  std::optional<int> turn_at(std::size_t offset) const {
+  /// The turn whose body holds `offset`. Figures arrive in text order, so
+  /// the bodies that begin at or before it are counted on from the last
+  /// figure's, not searched for again.
+  std::optional<int> turn_at(std::size_t offset) {
     const auto& bodies = seg_.turn_bodies;
-    auto it = std::upper_bound(bodies.begin(), bodies.end(), offset,
-                               [](std::size_t v, const TextRange& r) { return v < r.begin; });
-    if (it == bodies.begin()) return std::nullopt;
-    --it;
-    if (offset >= it->end) return std::nullopt;
-    return static_cast<int>(it - bodies.begin()) + 1;
+    if (offset < turn_offset_) bodies_begun_ = 0;
+    turn_offset_ = offset;
+    while (bodies_begun_ < bodies.size() && bodies[bodies_begun_].begin <= offset) ++bodies_begun_;
+    if (bodies_begun_ == 0 || offset >= bodies[bodies_begun_ - 1].end) return std::nullopt;
+    return static_cast<int>(bodies_begun_);
   }
 
   /// Headings open at `pos`; facts arrive in order, so a stack suffices.
@@ -891,10 +960,12 @@ class Extractor {
       if (seg_.section_ends[next_section_] > pos) open_.push_back(next_section_);
       ++next_section_;
     }
-    // Figures under one heading share its path: it is composed once.
-    open_path_.resize(kept);
+    // Figures under one heading share its path: it is composed once, into
+    // the strings of the headings it replaces where there are some.
+    open_path_.resize(open_.size());
     for (std::size_t k = kept; k < open_.size(); ++k) {
-      open_path_.push_back(sections[open_[k]].marker + sections[open_[k]].heading);
+      const Section& section = sections[open_[k]];
+      open_path_[k].assign(section.marker).append(section.heading);
     }
     path = open_path_;
     if (kept != open_before || kept != open_.size()) read_open_headings();
@@ -916,9 +987,7 @@ class Extractor {
     if (!w.known) {
       const std::string& h = seg_.document.sections[k].heading;
       w.year = detail::find_year(h);
-      for (auto word : detail::kPlanHeadingWords) {
-        if (h.find(word) != std::string::npos) w.plan = true;
-      }
+      w.plan = names_plan(h);
       w.known = true;
     }
     return w;
@@ -951,6 +1020,8 @@ class Extractor {
   std::optional<int> open_year_;        // see read_open_headings
   bool open_plan_ = false;
   std::size_t next_section_ = 0;
+  std::size_t turn_offset_ = 0;   // the offset turn_at was last asked about
+  std::size_t bodies_begun_ = 0;  // how many turn bodies begin at or before it
   std::optional<int> last_year_;
   std::size_t last_year_at_ = 0;
   ClauseWords clause_;

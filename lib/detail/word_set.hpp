@@ -24,6 +24,7 @@ class WordSet {
     for (std::string_view w : words) {
       if (w.size() >= 3) {
         keys_.set(key(w.data()));
+        starts_[static_cast<unsigned char>(w.front())] = true;
         by_head_[bucket(head(w.data()))].push_back(words_.size());
       } else {
         short_words_ = true;
@@ -62,26 +63,10 @@ class WordSet {
       }
       return true;
     };
-    for (std::size_t i = 0; i < n;) {
-      const auto lead = static_cast<unsigned char>(bytes[i]);
-      // Most of a Chinese text: a whole three-byte character, rejected by
-      // its key alone and stepped over at once.
-      if ((lead & 0xF0) == 0xE0 && i + 3 <= n &&
-          ((static_cast<unsigned char>(bytes[i + 1]) ^ 0x80) |
-           (static_cast<unsigned char>(bytes[i + 2]) ^ 0x80)) < 0x40) {
-        if ((short_words_ || keys_[key(bytes + i)]) && !words_at(i, true)) return;
-        i += 3;
-        continue;
-      }
-      if ((lead & 0xC0) == 0x80) {
-        ++i;
-        continue;
-      }
-      const bool whole_head = i + 3 <= n;
-      if ((short_words_ || (whole_head && keys_[key(bytes + i)])) && !words_at(i, whole_head)) {
-        return;
-      }
-      ++i;
+    for (std::size_t i = next_candidate(bytes, 0, n); i < n; i = next_candidate(bytes, i + 1, n)) {
+      // The bytes after a candidate's lead are continuation bytes or
+      // candidates of their own, so the search goes on from the next byte.
+      if (!words_at(i, i + 3 <= n)) return;
     }
   }
 
@@ -90,6 +75,40 @@ class WordSet {
     std::string_view text;
     std::uint32_t head;  // its first three bytes, when it has them
   };
+
+  /// The first place at or after `i` where a word may start, or `n`. Kept
+  /// apart from scan so that the loop over every character holds its state
+  /// in registers: the visitor, which may write anywhere, is never inlined
+  /// into it.
+  std::size_t next_candidate(const char* bytes, std::size_t i, std::size_t n) const {
+    for (; i + 3 <= n;) {
+      const auto lead = static_cast<unsigned char>(bytes[i]);
+      const std::size_t at_key = key(bytes + i);
+      // Most of a Chinese text: a whole three-byte character (a lead byte
+      // and two continuation bytes), rejected by its key alone and stepped
+      // over at once.
+      if ((lead & 0xF0) == 0xE0 && (at_key & 0xC0C0) == 0x8080) {
+        if (short_words_ || keys_[at_key]) return i;
+        i += 3;
+        continue;
+      }
+      if ((lead & 0xC0) == 0x80) {
+        ++i;
+        continue;
+      }
+      // Digits and ASCII punctuation, which no listed word starts with, are
+      // passed over on their first byte.
+      if (short_words_ || (starts_[lead] && keys_[at_key])) return i;
+      ++i;
+    }
+    // Fewer than three bytes are left: only a shorter word starts here.
+    if (short_words_) {
+      for (; i < n; ++i) {
+        if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) return i;
+      }
+    }
+    return n;
+  }
 
   static std::size_t key(const char* p) {
     return static_cast<std::size_t>(static_cast<unsigned char>(p[1])) << 8 |
@@ -104,6 +123,7 @@ class WordSet {
 
   std::vector<Word> words_;
   std::bitset<65536> keys_;
+  std::array<bool, 256> starts_{};  // the first bytes of the words of three bytes or more
   std::array<std::vector<std::size_t>, 64> by_head_;  // indices of words_, by bucket(head)
   bool short_words_ = false;
 };

@@ -153,6 +153,48 @@ TEST_SUITE("check") {
     CHECK(checks[0].status == CheckStatus::ok);
   }
 
+  TEST_CASE("sum: each total word before a sentence-opening 其中 names a whole") {
+    for (const std::string word :
+         {"总", "總", "共", "合计", "合計", "累计", "累計", "全部", "总计", "新增"}) {
+      CAPTURE(word);
+      const std::string body = "项目" + word + "建成120个。其中,甲类70个,乙类50个。";
+      auto doc = turn_doc(
+          body, {fact(body, "120个", "120", "个", "1"), fact(body, "70个", "70", "个", "1"),
+                 fact(body, "50个", "50", "个", "1")});
+      const auto checks = check_consistency(doc);
+      if (word == "新增") {
+        CHECK(checks.empty());
+      } else {
+        REQUIRE(checks.size() == 1);
+        CHECK(checks[0].facts == std::vector<std::size_t>{0, 1, 2});
+        CHECK(checks[0].message == "项目" + word + "建成 120个 = 70个 + 50个");
+      }
+    }
+  }
+
+  TEST_CASE("sum and rate: a whole or a rate with no subject opens its message with the figure") {
+    const std::string body = "总造价676万元,其中财政补助292万元,社会出资384万元。";
+    std::vector<Fact> facts = {fact(body, "676万元", "6760000", "元", "10000"),
+                               fact(body, "292万元", "2920000", "元", "10000"),
+                               fact(body, "384万元", "3840000", "元", "10000")};
+    facts[0].subject.clear();
+    const auto sums = check_consistency(turn_doc(body, facts));
+    REQUIRE(sums.size() == 1);
+    CHECK(sums[0].message == "676万元 = 292万元 + 384万元");
+
+    // The rules find no rate without a subject, but a relation read back may
+    // hold one.
+    const std::string rates = "受理13099件,化解13073件,化解率99.8%。";
+    Document d = turn_doc(
+        rates, {fact(rates, "13099件", "13099", "件", "1"),
+                fact(rates, "13073件", "13073", "件", "1"), share(rates, "99.8%", "99.8", "0.1")});
+    d.facts[2].subject.clear();
+    d.checks.push_back({"rate", CheckStatus::ok, "", {0, 1, 2}, {}});
+    const auto checks = recheck(d, CheckOptions{});
+    REQUIRE(checks.size() == 1);
+    CHECK(checks[0].message == " 99.8% = 13073/13099 = 99.80%");
+  }
+
   TEST_CASE("sum: a single part or a change is no sum") {
     const std::string body = "招聘教师326名,其中研究生48名,增长5%。";
     Fact growth = fact(body, "5%", "5", "%", "1", 0, Measure::change);

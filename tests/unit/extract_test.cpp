@@ -2,12 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "bulletin/parse.hpp"
+#include "bulletin/segment.hpp"
 #include "detail/word_set.hpp"
 
 using namespace bulletin;
@@ -322,6 +324,106 @@ TEST_SUITE("extract") {
     CHECK_FALSE(doc.facts[2].target);
   }
 
+  // Verbs of both directions are looked up at once; the longest that ends the
+  // words before the figure sets its direction, and one character does only
+  // before percentage points.
+  TEST_CASE("the longest change verb before a figure sets its direction") {
+    const auto doc = parsed(
+        "标题\n主持人:\n刑事警情同比下降了3%;城镇化率提高了2个百分点;火灾减少2起;"
+        "失业率降0.3个百分点;参保率多1.5个百分点;能耗低5%。\n");
+    REQUIRE(doc.facts.size() == 6);
+    const std::vector<std::pair<std::string, std::optional<Direction>>> expected = {
+        {"刑事警情", Direction::down}, {"城镇化率", Direction::up}, {"火灾", Direction::down},
+        {"失业率", Direction::down},   {"参保率", Direction::up},   {"能耗低", std::nullopt}};
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CAPTURE(k);
+      CHECK(doc.facts[k].subject == expected[k].first);
+      CHECK(doc.facts[k].direction == expected[k].second);
+    }
+  }
+
+  // The opening clause ends at the first delimiter after its figure, which is
+  // where the search for its end starts; a figure's own clause reaches back
+  // only so far, but the opening clause is read whole.
+  TEST_CASE("a plan word counts in the sentence's opening clause") {
+    std::string far;
+    for (int k = 0; k < 100; ++k) far += "甲";
+    const auto doc =
+        parsed("标题\n主持人:\n新建公厕10座,计划明年完工。\n计划" + far +
+               "新建公厕12座。\n力争新建学校3所,改造道路5公里。\n"
+               "改造道路7公里,新建学校4所;力争再建2所。\n今年以来,计划新建学校,完成4所。\n");
+    REQUIRE(doc.facts.size() == 8);
+    const std::vector<bool> expected = {false, true, true, true, false, false, true, false};
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CAPTURE(doc.facts[k].text);
+      CHECK(doc.facts[k].target == expected[k]);
+    }
+  }
+
+  // A scale is found by its three bytes wherever it stands in the surface,
+  // first or last; a Chinese numeral with neither scale nor unit is a name.
+  TEST_CASE("a Chinese numeral with a scale and no unit is a figure") {
+    const auto doc = parsed(
+        "标题\n主持人:\n参观者百万,常住人口三十五万,收入十二萬,投资三億,游客逾一千,"
+        "卖出二十三亿,访客千余,党的二十大,共九十九。\n");
+    CHECK(surfaces(doc) == "百万|三十五万|十二萬|三億|逾一千|二十三亿|千余");
+  }
+
+  // Turns are found from the last figure's on, as figures come in text order.
+  TEST_CASE("each figure takes the turn whose body holds it, or none") {
+    const auto doc = parsed(
+        "某区2022年民生工作新闻发布会\n到场记者30名。\n主持人:\n今年投入资金3亿元。\n李明:\n"
+        "查处违法行为12起,新建学校为5所。\n王红:\n完成改造项目47个。\n记者:请问还有多少?\n"
+        "王红:\n还有8个。\n");
+    REQUIRE(doc.facts.size() == 6);
+    CHECK_FALSE(doc.facts[0].turn);
+    CHECK_FALSE(doc.facts[0].speaker);
+    const std::vector<std::pair<int, std::string>> turns = {
+        {1, "主持人"}, {2, "李明"}, {2, "李明"}, {3, "王红"}, {5, "王红"}};
+    for (std::size_t k = 0; k < turns.size(); ++k) {
+      CAPTURE(k);
+      CHECK(doc.facts[k + 1].turn.value_or(0) == turns[k].first);
+      CHECK(doc.facts[k + 1].speaker.value_or("") == turns[k].second);
+    }
+    // A whole word that ends like a filler keeps it; a filler alone goes.
+    CHECK(doc.facts[2].subject == "查处违法行为");
+    CHECK(doc.facts[3].subject == "新建学校");
+  }
+
+  TEST_CASE("a figure past the end of a turn body belongs to no turn") {
+    const std::string text = "今年投入资金3亿元。\n完成改造项目47个。\n新建学校5所。\n";
+    Segmentation seg;
+    for (const char* speaker : {"李明", "王红"}) {
+      Turn turn;
+      turn.index = static_cast<int>(seg.document.turns.size()) + 1;
+      turn.speaker = speaker;
+      seg.document.turns.push_back(turn);
+    }
+    const std::size_t second_line = text.find('\n') + 1;
+    const std::size_t third_line = text.find('\n', second_line) + 1;
+    seg.turn_bodies = {{0, second_line}, {third_line, text.size()}};
+    const Extraction out = extract_facts(text, seg);
+    REQUIRE(out.facts.size() == 3);
+    CHECK(out.facts[0].turn.value_or(0) == 1);
+    CHECK_FALSE(out.facts[1].turn);
+    CHECK_FALSE(out.facts[1].speaker);
+    CHECK(out.facts[2].turn.value_or(0) == 2);
+    CHECK(out.facts[2].speaker.value_or("") == "王红");
+  }
+
+  TEST_CASE("a plan word anywhere in a heading makes the figures under it plans") {
+    for (const std::string word :
+         {"打算", "计划", "目标", "明年", "下一步", "下步", "展望", "安排", "思路", "任务"}) {
+      CAPTURE(word);
+      const auto doc = parsed("某区2022年民生工作新闻发布会\n主持人:\n一、重点" + word +
+                              "说明\n新建公厕10座。\n二、其他说明\n改造道路5公里。\n");
+      REQUIRE(doc.facts.size() == 2);
+      CHECK(doc.facts[0].section == std::vector<std::string>{"一、重点" + word + "说明"});
+      CHECK(doc.facts[0].target);
+      CHECK_FALSE(doc.facts[1].target);
+    }
+  }
+
   // Chinese characters are counted towards the twelve a quotation may hold
   // without being decoded; the quotation marks and the limit still count.
   TEST_CASE("a figure in a quotation of twelve characters at most is a name") {
@@ -359,6 +461,21 @@ TEST_SUITE("word set") {
       CAPTURE(text);
       CHECK(scanned(set, text) == every_word(words, text));
     }
+  }
+
+  // A byte that starts no listed word is passed over without a look at the
+  // bytes after it; words may still start with ASCII or a two-byte character.
+  TEST_CASE("scan finds words that start with ASCII or a two-byte character") {
+    const std::vector<std::string_view> words = {"GDP", "\xC3\xA9达", "同比", "5%以"};
+    const detail::WordSet set(words);
+    for (const std::string_view text :
+         {std::string_view("GDPGDP同比5%以上"), std::string_view("xGD\xC3\xA9达\xC3\xA9\xC3\xA9达"),
+          std::string_view("同比同比"), std::string_view("5%5%以"), std::string_view("\xE5GDP"),
+          std::string_view("\xC3GDP"), std::string_view("GD"), std::string_view("")}) {
+      CAPTURE(text);
+      CHECK(scanned(set, text) == every_word(words, text));
+    }
+    CHECK(scanned(set, "1GDP,5%以上同比") == Hits{{1, 0}, {5, 3}, {13, 2}});
   }
 
   TEST_CASE("scan stops when told to") {
