@@ -47,6 +47,10 @@ constexpr int kFractionDecimals = 12;
 // Powers with a negative exponent (2^-1) keep this many significant digits.
 constexpr int kPowerDigits = 15;
 constexpr std::size_t kMaxTokens = 96;
+// Decimal digits that always fit an unsigned 64-bit word (10^18 < 2^64).
+constexpr int kPlainDigits = 18;
+// The exponent of 兆, which is a scale only inside a numeral that goes on.
+constexpr int kTrillionExponent = 12;
 
 // ---------------------------------------------------------------------------
 // Tokens of one numeral.
@@ -262,14 +266,46 @@ constexpr std::array<std::uint64_t, 1024> kTriggerTable = make_trigger_table();
 
 const std::array<std::uint64_t, 1024>& trigger_table() { return kTriggerTable; }
 
-constexpr std::array<bool, 256> make_cue_last_bytes() {
-  std::array<bool, 256> last{};
-  for (const std::string_view cue : detail::kIdentifierCues) {
-    last[static_cast<unsigned char>(cue.back())] = true;
+// The numeral characters of the BMP, looked up without walking
+// numeral_char's cases: a block of 64 code points that holds any has a
+// table of their readings, indexed by the low six bits. The tokenizer asks
+// about every character of a numeral and the one after it (most often a
+// unit).
+constexpr std::size_t count_numeral_blocks() {
+  std::size_t blocks = 1;  // the empty block
+  for (char32_t block = 0; block < 1024; ++block) {
+    for (char32_t low = 0; low < 64; ++low) {
+      if (detail::numeral_char(block << 6 | low).type != NumChar::none) {
+        ++blocks;
+        break;
+      }
+    }
   }
-  return last;
+  return blocks;
 }
-constexpr std::array<bool, 256> kIdentifierCueLastBytes = make_cue_last_bytes();
+constexpr std::size_t kNumeralBlocks = count_numeral_blocks();
+struct NumeralTable {
+  std::array<std::uint8_t, 1024> block_of{};  // 0: no numeral in the block
+  std::array<std::array<detail::NumeralChar, 64>, kNumeralBlocks> blocks{};
+};
+
+constexpr NumeralTable make_numeral_table() {
+  NumeralTable t;
+  std::size_t used = 1;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const detail::NumeralChar nc = detail::numeral_char(c);
+    if (nc.type == NumChar::none) continue;
+    if (t.block_of[c >> 6] == 0) t.block_of[c >> 6] = static_cast<std::uint8_t>(used++);
+    t.blocks[t.block_of[c >> 6]][c & 63] = nc;
+  }
+  return t;
+}
+constexpr NumeralTable kNumerals = make_numeral_table();
+
+inline detail::NumeralChar numeral_of(char32_t c) {
+  if (c >= 0x10000) return detail::numeral_char(c);
+  return kNumerals.blocks[kNumerals.block_of[c >> 6]][c & 63];
+}
 
 // Byte filters for the qualifier lookups, which run around every number and
 // almost never find one. A qualifier can match only where the text holds the
@@ -300,6 +336,22 @@ constexpr QualFilter make_prefix_filter() {
   return f;
 }
 constexpr QualFilter kPrefixQualFilter = make_prefix_filter();
+
+// The same filter for the identifier cues (热线, 编号, No., #) before a number,
+// by their last byte when they have one, else by their last two.
+constexpr QualFilter make_cue_filter() {
+  QualFilter f;
+  for (const std::string_view cue : detail::kIdentifierCues) {
+    const auto last = static_cast<unsigned char>(cue.back());
+    if (cue.size() == 1) {
+      f.single_byte_last[last] = true;
+    } else {
+      f.pair[qual_byte_code(static_cast<unsigned char>(cue[cue.size() - 2]), last)] = true;
+    }
+  }
+  return f;
+}
+constexpr QualFilter kIdentifierCueFilter = make_cue_filter();
 
 // Suffix qualifiers all start with a three-byte character (checked below):
 // bytes 1 and 2 of the text where one would start.
@@ -571,6 +623,20 @@ class Scanner {
       v.m = v.m * 10 + d;
       if (!detail::wide_fits(v.m)) overflow = true;
     };
+    // Most numbers are a few ASCII digits: up to 18 of them fit a 64-bit
+    // word, which spares 128-bit arithmetic and the overflow test per digit.
+    {
+      std::uint64_t run = 0;
+      while (digits < kPlainDigits && i < text_.size()) {
+        const auto b = static_cast<unsigned char>(text_[i]);
+        if (b < '0' || b > '9') break;
+        if (digits == 0 && b == '0') a.leading_zero = true;
+        run = run * 10 + (b - '0');
+        ++digits;
+        ++i;
+      }
+      v.m = static_cast<detail::numbers_i128>(run);
+    }
     while (true) {
       // ASCII digits need no decoding.
       int d = 0;
@@ -782,7 +848,7 @@ class Scanner {
         if (a.dotted) break;
         continue;
       }
-      const detail::NumeralChar nc = detail::numeral_char(c.cp);
+      const detail::NumeralChar nc = numeral_of(c.cp);
       if (nc.type == NumChar::none) return n;
       tok = Token{};
       tok.begin = k;
@@ -820,7 +886,7 @@ class Scanner {
           while (true) {
             const std::size_t s = skip_spaces(j);
             const auto u = at(s);
-            const detail::NumeralChar d = detail::numeral_char(u.cp);
+            const detail::NumeralChar d = numeral_of(u.cp);
             if ((d.type != NumChar::digit && d.type != NumChar::zero) || d.liang) break;
             frac.m = frac.m * 10 + d.value;
             ++count;
@@ -866,6 +932,22 @@ class Scanner {
       ev.precision = t[0].precision;
       ev.has_digit = true;
       ev.arabic = true;
+      return ev;
+    }
+    if (n == 2 && skip == SIZE_MAX && t[0].type == Tok::arabic && t[1].type == Tok::big &&
+        t[1].exponent != kTrillionExponent) {
+      // An Arabic number and one scale (7.40亿, 5995万) is the second most
+      // common shape: the scale shifts it, as the general walk below would.
+      const int e = t[1].exponent;
+      ev.valid = true;
+      ev.used = 2;
+      ev.value = detail::wide_add(Wide{}, detail::wide_shift(t[0].value, e));
+      ev.precision = detail::wide_shift(t[0].precision, e);
+      ev.has_digit = true;
+      ev.has_scale = true;
+      ev.chinese = true;
+      ev.arabic = true;
+      ev.trailing_exponent = e;
       return ev;
     }
     std::array<Group, kMaxGroups>& groups = groups_;
@@ -1033,7 +1115,7 @@ class Scanner {
           break;
         }
         case Tok::big: {
-          if (tk.exponent == 12) {
+          if (tk.exponent == kTrillionExponent) {
             // 兆 is 10^12 only inside a numeral that goes on (五兆六十二亿);
             // otherwise it starts a unit (兆瓦, 兆字节).
             const std::size_t nx = next_index(i);
@@ -1301,7 +1383,7 @@ class Scanner {
     const auto c = at(i);
     if (c.len == 0) return false;
     if (detail::numbers_digit(c.cp) >= 0) return true;
-    const NumChar t = detail::numeral_char(c.cp).type;
+    const NumChar t = numeral_of(c.cp).type;
     return t == NumChar::digit || t == NumChar::zero || t == NumChar::small || t == NumChar::twenty;
   }
 
@@ -1445,7 +1527,7 @@ class Scanner {
     // A measure word not in the table: one ideograph right after the number.
     const auto c = at(i);
     if (c.len > 0 && detail::numbers_is_ideograph(c.cp) && !detail::starts_new_word(c.cp) &&
-        detail::numeral_char(c.cp).type == NumChar::none && !single_char && !qualifier_starts(i) &&
+        numeral_of(c.cp).type == NumChar::none && !single_char && !qualifier_starts(i) &&
         suffix_qualifier(i, true).bound == QualBound::none &&
         !(comparing && detail::comparison_bound(c.cp) != QualBound::none)) {
       f.begin = i;
@@ -1741,11 +1823,11 @@ class Scanner {
         number_only = false;
       } else {
         const auto f = at(end);
-        unknown_follower =
-            f.len > 0 && detail::numbers_is_ideograph(f.cp) && !detail::starts_new_word(f.cp) &&
-            detail::numeral_char(f.cp).type == NumChar::none && !qualifier_starts(end) &&
-            suffix_qualifier(end, true).bound == QualBound::none &&
-            !(comparing && detail::comparison_bound(f.cp) != QualBound::none);
+        unknown_follower = f.len > 0 && detail::numbers_is_ideograph(f.cp) &&
+                           !detail::starts_new_word(f.cp) &&
+                           numeral_of(f.cp).type == NumChar::none && !qualifier_starts(end) &&
+                           suffix_qualifier(end, true).bound == QualBound::none &&
+                           !(comparing && detail::comparison_bound(f.cp) != QualBound::none);
       }
     }
 
@@ -1949,7 +2031,7 @@ class Scanner {
     while (true) {
       const std::size_t s = count == 0 ? i : skip_spaces(i);
       const auto c = at(s);
-      const detail::NumeralChar nc = detail::numeral_char(c.cp);
+      const detail::NumeralChar nc = numeral_of(c.cp);
       if (nc.type != NumChar::small && nc.type != NumChar::big) break;
       if (nc.type == NumChar::small && nc.value == 1) break;
       exponent += nc.value;
@@ -2023,6 +2105,10 @@ class Scanner {
   // 三分之一, 3分之1, 一又二分之一, 3/5, 1 4/3. Returns the end, or 0.
   std::size_t fraction(const Operand& a, bool negative, Built& b) const {
     if (a.approx) return 0;
+    // Every form below starts with 分 or 又 (spaces allowed before them), or
+    // with a slash or one space right after the number; most numbers are
+    // followed by none of these.
+    if (!fraction_may_follow(a.end)) return 0;
     // Chinese: DEN 分之 NUM, with an optional whole part: W 又 DEN 分之 NUM.
     auto chinese_fraction = [&](const Operand& den, std::size_t i, Wide* value,
                                 Wide* precision) -> std::size_t {
@@ -2106,6 +2192,14 @@ class Scanner {
       }
     }
     return 0;
+  }
+
+  [[nodiscard]] bool fraction_may_follow(std::size_t end) const {
+    const char b = end < text_.size() ? text_[end] : '\0';
+    if (b == '/' || b == ' ') return true;
+    if (starts(end, "／")) return true;
+    const std::size_t s = skip_spaces(end);
+    return starts(s, "分") || starts(s, "又");
   }
 
   // NUM/DEN with ASCII or full-width slash; not dates (2022/12/23) nor paths.
@@ -2298,7 +2392,7 @@ class Scanner {
       value = detail::wide_shift(v, 1);
       precision = detail::wide_shift(a.precision, 1);
       const auto h = at(after);
-      const detail::NumeralChar d = detail::numeral_char(cp(skip_spaces(after)));
+      const detail::NumeralChar d = numeral_of(cp(skip_spaces(after)));
       if (h.cp == U'半') {
         value = detail::wide_add(value, Wide::of(5));
         precision = Wide::of(5);
@@ -2307,7 +2401,7 @@ class Scanner {
         // 七成六 = 76%, unless the digit starts a numeral of its own.
         const std::size_t ds = skip_spaces(after);
         const auto dc = at(ds);
-        const detail::NumeralChar nx = detail::numeral_char(cp(ds + dc.len));
+        const detail::NumeralChar nx = numeral_of(cp(ds + dc.len));
         if (nx.type == NumChar::none || nx.type == NumChar::point) {
           if (nx.type == NumChar::none && !detail::numbers_is_ideograph(cp(ds + dc.len))) {
             value = detail::wide_add(value, Wide::of(d.value));
@@ -2465,6 +2559,13 @@ class Scanner {
     const ArabicNum& n = a.arabic_num;
     const std::size_t end = n.end;
     if (n.separators || n.scaled) return 0;
+    // A decimal (29.2, 0.8) is no date, clock time or phone number: its point
+    // takes the place of their separators, and a second point would have made
+    // it dotted. Only letters glued after it make it an identifier. Four
+    // digits before the point go the long way, past the yyyy.mm.dd test.
+    if (n.point && !n.dotted && n.int_digits != 4) {
+      return glued_letter_after(end) ? emit_identifier(p, p) : 0;
+    }
     // Most numbers run into a Chinese character that none of the forms below
     // reads next (a unit, a verb): they are quantities. A whole number with
     // no separator ends where its digits do, so that character is also the
@@ -2602,7 +2703,19 @@ class Scanner {
     return unit_at(end) == nullptr;
   }
   [[nodiscard]] bool glued_letter_before(std::size_t q) const {
-    return q > 0 && detail::numbers_is_ascii_alpha(prev_cp(q));
+    if (q == 0) return false;
+    // Decided by the bytes before q where they leave no doubt: an ASCII byte
+    // is the character itself; a lead byte, or a lead byte and two
+    // continuation bytes, start a character that is no letter. Only stray
+    // continuation bytes take the walk back (after "a" they decode as "a").
+    const auto b1 = static_cast<unsigned char>(text_[q - 1]);
+    if (b1 < 0x80) return detail::numbers_is_ascii_alpha(b1);
+    if (b1 >= 0xC0) return false;
+    if (q >= 3 && (static_cast<unsigned char>(text_[q - 2]) & 0xC0) == 0x80 &&
+        static_cast<unsigned char>(text_[q - 3]) >= 0xC0) {
+      return false;
+    }
+    return detail::numbers_is_ascii_alpha(prev_cp(q));
   }
 
   std::size_t date(std::size_t p, std::size_t end) {
@@ -2649,11 +2762,16 @@ class Scanner {
     if (k > 0 && (text_[k - 1] == ':')) --k;
     if (k >= 3 && text_.substr(k - 3, 3) == "：") k -= 3;
     if (k == 0) return false;
-    // Cheap filter: the last byte of every cue is one of these.
-    if (!kIdentifierCueLastBytes[static_cast<unsigned char>(text_[k - 1])]) return false;
+    // Cheap filter: the last byte or two of every cue are among these.
+    const char last = text_[k - 1];
+    const auto last_byte = static_cast<unsigned char>(last);
+    if (!kIdentifierCueFilter.single_byte_last[last_byte] &&
+        (k < 2 || !kIdentifierCueFilter.pair[qual_byte_code(
+                      static_cast<unsigned char>(text_[k - 2]), last_byte)])) {
+      return false;
+    }
     // The last byte again, per cue: most cues end in another byte, and this
     // spares a call to compare them.
-    const char last = text_[k - 1];
     for (const std::string_view cue : detail::kIdentifierCues) {
       if (cue.back() == last && k >= cue.size() &&
           text_.compare(k - cue.size(), cue.size(), cue) == 0) {

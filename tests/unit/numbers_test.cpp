@@ -815,6 +815,80 @@ TEST_CASE("the scan steps over ill-formed and rare sequences as the decoder does
   CHECK(surfaces("共三人") == "三人");
 }
 
+TEST_CASE("long digit runs read past the 64-bit run") {
+  // The first 18 ASCII digits are read into one word; the rest go on in
+  // wide arithmetic, as do full-width digits.
+  CHECK(value(one("123456789012345678元")) == "123456789012345678");
+  CHECK(value(one("1234567890123456789元")) == "1234567890123456789");
+  CHECK(value(one("1234567890123456789000000元")) == "1234567890123456789000000");
+  CHECK(value(one("１２３４５６７８９０１２３４５６７８９０元")) == "12345678901234567890");
+  CHECK(value(one("12345678901234567８９０元")) == "12345678901234567890");
+  CHECK(one("007号").kind == NumberKind::identifier);  // a leading zero
+  CHECK(value(one("0.5元")) == "0.5");
+}
+
+TEST_CASE("an Arabic number with one scale") {
+  auto check = [](const char* text, const char* val, Decimal precision, const char* unit) {
+    CAPTURE(text);
+    const auto m = one(text);
+    CHECK(value(m) == val);
+    CHECK(m.precision == precision);
+    CHECK(m.unit_surface == unit);
+  };
+  check("2.5万", "25000", Decimal{1, 3}, "");
+  check("5995万人次", "59950000", Decimal{1, 4}, "万人次");
+  check("1,234.5亿元", "123450000000", Decimal{1, 7}, "亿元");
+  // Two scales and 兆 take the general reading.
+  check("1.5万亿元", "1500000000000", Decimal{1, 11}, "万亿元");
+  check("5兆6亿", "5000600000000", Decimal{1, 8}, "");
+  check("3兆瓦", "3000", Decimal{1, 3}, "兆瓦");
+  CHECK(surfaces("3兆") == "3");
+  const auto yu = one("3万余人");
+  CHECK(value(yu) == "30000");
+  CHECK(yu.qualifier == "余");
+}
+
+TEST_CASE("fractions start right after the number or past spaces") {
+  CHECK(value(one("1/3")) == "0.333333333333");
+  CHECK(value(one("1／3")) == "0.333333333333");
+  CHECK(value(one("1 1/3")) == "1.333333333333");
+  CHECK(value(one("3 分 之 1")) == "0.333333333333");
+  CHECK(value(one("2又三分之一")) == "2.333333333333");
+  CHECK(value(one("2 又三分之一")) == "2.333333333333");
+  CHECK(one("1/3").kind == NumberKind::fraction);
+  CHECK(one("3人").kind == NumberKind::cardinal);
+}
+
+TEST_CASE("a decimal is a date or an identifier only in a few shapes") {
+  CHECK(one("12.5x").kind == NumberKind::identifier);
+  CHECK(one("2.5kg").unit == "千克");
+  CHECK(one("12.5亿").kind == NumberKind::cardinal);
+  CHECK(one("1.2.3").kind == NumberKind::identifier);
+  CHECK(one("2022.12.23").kind == NumberKind::date);
+  CHECK(one("2022.5").kind == NumberKind::decimal);
+  CHECK(one("12.5").kind == NumberKind::decimal);
+}
+
+TEST_CASE("identifier cues pass the byte filter") {
+  for (const char* text : {"热线：123", "热线:123", "电话 5678", "qq 123", "#3", "附表3", "图 2"}) {
+    CAPTURE(text);
+    CHECK(one(text).kind == NumberKind::identifier);
+  }
+  CHECK(one("线3").kind == NumberKind::cardinal);  // the last character of 热线 alone
+  CHECK(one("中12").kind == NumberKind::cardinal);
+}
+
+TEST_CASE("a letter right before digits is judged from the bytes before them") {
+  CHECK(one("中12").kind == NumberKind::cardinal);
+  CHECK(one("ｂ12").kind == NumberKind::cardinal);  // a full-width letter is no glued letter
+  // A stray continuation byte after a letter decodes as that letter.
+  const auto stray =
+      one("a\x80"
+          "12");
+  CHECK(stray.kind == NumberKind::identifier);
+  CHECK(stray.surface == "12");
+}
+
 TEST_CASE("wide arithmetic at the edges of its fast paths") {
   using bulletin::detail::Wide;
   using bulletin::detail::wide_mul;
