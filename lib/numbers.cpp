@@ -461,6 +461,16 @@ class Scanner {
     }
     return true;
   }
+  // Whether the text holds the `len` bytes at `bytes` from i on. A loop
+  // rather than a call, as for starts(): the words are a few characters.
+  [[nodiscard, gnu::always_inline]] bool same_bytes(std::size_t i, const char* bytes,
+                                                    std::size_t len) const {
+    if (i > text_.size() || text_.size() - i < len) return false;
+    for (std::size_t k = 0; k < len; ++k) {
+      if (text_[i + k] != bytes[k]) return false;
+    }
+    return true;
+  }
   // `word` at i, with spaces allowed between its characters; end or npos.
   [[nodiscard]] std::size_t match_spaced(std::size_t i, std::string_view word) const {
     std::size_t w = 0;
@@ -469,8 +479,7 @@ class Scanner {
       if (!first) i = skip_spaces(i);
       first = false;
       const auto c = detail::numbers_decode(word, w);
-      if (i >= text_.size() || text_.substr(i, c.len) != word.substr(w, c.len))
-        return std::string_view::npos;
+      if (!same_bytes(i, word.data() + w, c.len)) return std::string_view::npos;
       i += c.len;
       w += c.len;
     }
@@ -486,7 +495,7 @@ class Scanner {
       first = false;
       const std::size_t ws = detail::numbers_prev(word, w);
       const std::size_t len = w - ws;
-      if (i < limit + len || text_.substr(i - len, len) != word.substr(ws, len)) {
+      if (i < limit + len || !same_bytes(i - len, word.data() + ws, len)) {
         return std::string_view::npos;
       }
       i -= len;
@@ -1397,18 +1406,22 @@ class Scanner {
   };
 
   // A qualifier written right before `begin` (spaces allowed).
-  [[nodiscard]] FoundQual prefix_qualifier(std::size_t begin) const {
-    FoundQual best;
+  [[nodiscard, gnu::always_inline]] FoundQual prefix_qualifier(std::size_t begin) const {
     const std::size_t limit = last_end_;
     const std::size_t end = skip_spaces_back(begin, limit);
-    std::size_t best_len = 0;
-    if (end <= limit) return best;
+    if (end <= limit) return FoundQual{};
     const auto last = static_cast<unsigned char>(text_[end - 1]);
     if (!kPrefixQualFilter.single_byte_last[last] &&
         (end - limit < 2 || !kPrefixQualFilter.pair[qual_byte_code(
                                 static_cast<unsigned char>(text_[end - 2]), last)])) {
-      return best;
+      return FoundQual{};
     }
+    return prefix_qualifier_before(end, limit);
+  }
+  [[nodiscard, gnu::noinline]] FoundQual prefix_qualifier_before(std::size_t end,
+                                                                 std::size_t limit) const {
+    FoundQual best;
+    std::size_t best_len = 0;
     const auto it = quals_.prefix_by_last.find(prev_cp(end));
     if (it == quals_.prefix_by_last.end()) return best;
     for (const detail::QualWord* qw : it->second) {
@@ -1424,15 +1437,20 @@ class Scanner {
   }
 
   // A qualifier written at `i` (after the number and its unit).
-  [[nodiscard]] FoundQual suffix_qualifier(std::size_t i, bool allow_yu_duo) const {
-    FoundQual best;
+  [[nodiscard, gnu::always_inline]] FoundQual suffix_qualifier(std::size_t i,
+                                                               bool allow_yu_duo) const {
     const std::size_t s = skip_spaces(i);
-    std::size_t best_len = 0;
     if (s + 3 > text_.size() ||
         !kSuffixQualFilter[qual_byte_code(static_cast<unsigned char>(text_[s + 1]),
                                           static_cast<unsigned char>(text_[s + 2]))]) {
-      return best;
+      return FoundQual{};
     }
+    return suffix_qualifier_at(s, allow_yu_duo);
+  }
+  [[nodiscard, gnu::noinline]] FoundQual suffix_qualifier_at(std::size_t s,
+                                                             bool allow_yu_duo) const {
+    FoundQual best;
+    std::size_t best_len = 0;
     const auto it = quals_.suffix_by_first.find(cp(s));
     if (it == quals_.suffix_by_first.end()) return best;
     for (const detail::QualWord* qw : it->second) {
@@ -1790,7 +1808,7 @@ class Scanner {
         }
       }
       const std::size_t before_number = skip_spaces_back(b.begin, last_end_);
-      const bool comparing = before_number >= 3 && text_.substr(before_number - 3, 3) == "比";
+      const bool comparing = before_number >= 3 && starts(before_number - 3, "比");
       FoundUnit u;
       if (a.scaled_unit != nullptr) {
         u.begin = a.unit_begin;
@@ -1858,7 +1876,7 @@ class Scanner {
       const QualBound cb = detail::comparison_bound(cp(s));
       const std::size_t before = skip_spaces_back(b.begin, last_end_);
       if (cb != QualBound::none && before >= 3 && before - 3 >= last_end_ &&
-          text_.substr(before - 3, 3) == "比" && b.qualifier.empty()) {
+          starts(before - 3, "比") && b.qualifier.empty()) {
         b.begin = before - 3;
         end = s + at(s).len;
         std::string word = "比…";
@@ -1960,7 +1978,7 @@ class Scanner {
         b.precision = detail::wide_from_decimal(minor->factor);
         end = m.end + minor->name.size();
       }
-      if (u.base == "元" && u.name != "人民币" && starts(end, "人民币")) {
+      if (starts(end, "人民币") && u.base == "元" && u.name != "人民币") {
         end += std::string_view("人民币").size();
       }
     }
@@ -2103,12 +2121,14 @@ class Scanner {
 
   // -------------------------------------------------------------- fractions
   // 三分之一, 3分之1, 一又二分之一, 3/5, 1 4/3. Returns the end, or 0.
-  std::size_t fraction(const Operand& a, bool negative, Built& b) const {
-    if (a.approx) return 0;
+  [[gnu::always_inline]] std::size_t fraction(const Operand& a, bool negative, Built& b) const {
     // Every form below starts with 分 or 又 (spaces allowed before them), or
     // with a slash or one space right after the number; most numbers are
     // followed by none of these.
-    if (!fraction_may_follow(a.end)) return 0;
+    if (a.approx || !fraction_may_follow(a.end)) return 0;
+    return fraction_after(a, negative, b);
+  }
+  [[gnu::noinline]] std::size_t fraction_after(const Operand& a, bool negative, Built& b) const {
     // Chinese: DEN 分之 NUM, with an optional whole part: W 又 DEN 分之 NUM.
     auto chinese_fraction = [&](const Operand& den, std::size_t i, Wide* value,
                                 Wide* precision) -> std::size_t {
@@ -2224,36 +2244,44 @@ class Scanner {
 
   // ----------------------------------------------------------------- ranges
   // 3至5万, 60-70岁, 八到九百亿, 两到三成, 5%-10%, 位于20和30之间.
-  std::size_t range(const Operand& a, bool negative, bool a_percent, const PercentForm& apf,
-                    Built& b) {
-    if (a.approx) return 0;
-    std::size_t s = skip_spaces(a_percent ? apf.end : a.end);
-    const auto c = at(s);
-    bool between_only = false;
-    bool dash = false;
-    switch (c.cp) {
+  enum class Joiner : std::uint8_t { none, plain, dash, between };
+  static constexpr Joiner range_joiner(char32_t c) {
+    switch (c) {
       case U'至':
       case U'到':
       case U'~':
       case U'～':
       case U'〜':
-        break;
+        return Joiner::plain;
       case '-':
       case U'－':
       case U'—':
       case U'–':
       case U'−':
-        dash = true;
-        break;
+        return Joiner::dash;
       case U'和':
       case U'与':
       case U'及':
-        between_only = true;
-        break;
+        return Joiner::between;
       default:
-        return 0;
+        return Joiner::none;
     }
-    std::size_t k = skip_spaces(s + c.len);
+  }
+  [[gnu::always_inline]] std::size_t range(const Operand& a, bool negative, bool a_percent,
+                                           const PercentForm& apf, Built& b) {
+    if (a.approx) return 0;
+    const std::size_t s = skip_spaces(a_percent ? apf.end : a.end);
+    const auto c = at(s);
+    const Joiner joiner = range_joiner(c.cp);
+    if (joiner == Joiner::none) return 0;
+    return range_after(a, negative, a_percent, apf, b, s + c.len, joiner);
+  }
+  [[gnu::noinline]] std::size_t range_after(const Operand& a, bool negative, bool a_percent,
+                                            const PercentForm& apf, Built& b,
+                                            std::size_t after_joiner, Joiner joiner) {
+    const bool between_only = joiner == Joiner::between;
+    const bool dash = joiner == Joiner::dash;
+    std::size_t k = skip_spaces(after_joiner);
     if (!numeral_starts(k)) return 0;
     const Operand o = parse_operand(k);
     if (!o.ok || o.sequence || o.approx) return 0;
@@ -2317,10 +2345,16 @@ class Scanner {
     return end;
   }
 
-  [[nodiscard]] PercentForm percent_form(std::size_t i) const {
-    PercentForm f;
+  // The tests that turn most numbers away are inlined into the caller, the
+  // rest of the reading is not: a call that finds nothing then costs no more
+  // than its test (so for the qualifier, fraction and 成/折 readings below).
+  [[nodiscard, gnu::always_inline]] PercentForm percent_form(std::size_t i) const {
     const std::size_t s = skip_spaces(i);
-    if (!may_start_percent_form(s)) return f;
+    if (!may_start_percent_form(s)) return PercentForm{};
+    return percent_form_at(s);
+  }
+  [[nodiscard, gnu::noinline]] PercentForm percent_form_at(std::size_t s) const {
+    PercentForm f;
     const auto c = at(s);
     if (c.cp == '%' || c.cp == U'％') {
       f = {NumberKind::percent, s + c.len, "%", text_.substr(s, c.len)};
@@ -2371,8 +2405,12 @@ class Scanner {
   }
 
   // 三成 (30%), 三成半, 七成六, 7.2成; 八折 (80%), 75折, 9.9折, 三点一折.
-  std::size_t cheng_zhe(const Operand& a, std::size_t end, Built& b) const {
+  [[gnu::always_inline]] std::size_t cheng_zhe(const Operand& a, std::size_t end, Built& b) const {
     const std::size_t s = skip_spaces(end);
+    if (!starts(s, "成") && !starts(s, "折")) return 0;
+    return cheng_zhe_at(a, s, b);
+  }
+  [[gnu::noinline]] std::size_t cheng_zhe_at(const Operand& a, std::size_t s, Built& b) const {
     const auto c = at(s);
     const bool cheng = c.cp == U'成';
     const bool zhe = c.cp == U'折';
@@ -2555,7 +2593,30 @@ class Scanner {
   }
 
   // Dates, times and identifiers that start with an Arabic digit run.
-  std::size_t arabic_structure(std::size_t p, const Operand& a) {
+  // The characters that may follow the digits of a date or clock time
+  // (2022年, 12／23, 11：00): where another Chinese character follows, a
+  // whole number is a quantity.
+  static constexpr bool date_or_time_separator(char32_t c) {
+    switch (c) {
+      case U'年':
+      case U'月':
+      case U'日':
+      case U'时':
+      case U'点':
+      case U'／':
+      case U'．':
+      case U'－':
+      case U'·':
+      case U'・':
+      case U'•':
+      case U'：':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  [[gnu::always_inline]] std::size_t arabic_structure(std::size_t p, const Operand& a) {
     const ArabicNum& n = a.arabic_num;
     const std::size_t end = n.end;
     if (n.separators || n.scaled) return 0;
@@ -2570,25 +2631,18 @@ class Scanner {
     // reads next (a unit, a verb): they are quantities. A whole number with
     // no separator ends where its digits do, so that character is also the
     // one the date and time forms take as their separator.
-    if (!n.point && end < text_.size() && static_cast<unsigned char>(text_[end]) >= 0x80) {
-      switch (cp(end)) {
-        case U'年':
-        case U'月':
-        case U'日':
-        case U'时':
-        case U'点':
-        case U'／':
-        case U'．':
-        case U'－':
-        case U'·':
-        case U'・':
-        case U'•':
-        case U'：':
-          break;
-        default:
-          return 0;
-      }
+    if (!n.point && end < text_.size() && static_cast<unsigned char>(text_[end]) >= 0x80 &&
+        !date_or_time_separator(cp(end))) {
+      return 0;
     }
+    return arabic_forms(p, a);
+  }
+
+  // The dates, clock times and identifiers of arabic_structure, past its
+  // quick tests.
+  [[gnu::noinline]] std::size_t arabic_forms(std::size_t p, const Operand& a) {
+    const ArabicNum& n = a.arabic_num;
+    const std::size_t end = n.end;
     const long value = n.point ? -1 : static_cast<long>(n.int_digits <= 9 ? n.value.m : -1);
     const std::size_t int_end = [&] {
       std::size_t i = p;

@@ -889,6 +889,52 @@ TEST_CASE("a letter right before digits is judged from the bytes before them") {
   CHECK(stray.surface == "12");
 }
 
+TEST_CASE("every range joiner passes the quick test") {
+  for (const char* text : {"3至5", "3到5", "3~5", "3～5", "3〜5", "3-5", "3－5", "3—5", "3–5",
+                           "3−5", "3和5之间", "3与5之间", "3及5之间"}) {
+    CAPTURE(text);
+    const auto m = one(text);
+    CHECK(m.kind == NumberKind::range);
+    CHECK(m.low == Decimal{3, 0});
+    CHECK(m.high == Decimal{5, 0});
+  }
+  CHECK(surfaces("3和5") == "3 | 5");  // 和 joins a range only before 之间
+}
+
+TEST_CASE("tenths and discounts pass the quick test") {
+  auto percent = [](const char* text) {
+    CAPTURE(text);
+    const auto m = one(text);
+    CHECK(m.kind == NumberKind::percent);
+    return value(m);
+  };
+  CHECK(percent("三成") == "30");
+  CHECK(percent("3 成") == "30");
+  CHECK(percent("三成半") == "35");
+  CHECK(percent("七成六") == "76");
+  CHECK(percent("7.2成") == "72");
+  CHECK(percent("八折") == "80");
+  CHECK(percent("9.9折") == "99");
+}
+
+TEST_CASE("spaced qualifier and percent words are matched byte by byte") {
+  const auto over = one("超 过3人");
+  CHECK(over.qualifier == "超过");
+  CHECK(over.begin == 0);
+  const auto under = one("不 到 5个");
+  CHECK(under.qualifier == "不到");
+  CHECK(under.bound == Bound::upper);
+  const auto points = one("3 个 百 分 点");
+  CHECK(points.unit == "百分点");
+  CHECK(points.unit_surface == "个 百 分 点");
+  // 与 differs from 不 in its last byte only, 烹 from 点 likewise.
+  CHECK(one("与 到 5个").qualifier.empty());
+  CHECK(one("3 个 百 分 烹").unit == "个");
+  CHECK(one("3人以上").qualifier == "以上");
+  CHECK(one("比3高").qualifier == "比…高");
+  CHECK(one("比 170 低").bound == Bound::upper);
+}
+
 TEST_CASE("wide arithmetic at the edges of its fast paths") {
   using bulletin::detail::Wide;
   using bulletin::detail::wide_mul;
