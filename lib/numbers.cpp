@@ -226,10 +226,23 @@ const LexiconIndex& lexicon_index() {
   return index;
 }
 
+// Bytes of the UTF-8 form of c.
+constexpr std::size_t utf8_length(char32_t c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+// A word written before a number, with the character before its last one
+// (0 for a one-character word): 19 words end in 于 and 14 in 近, and the
+// text before a number rules out nearly all of them at that character.
+struct PrefixWord {
+  const detail::QualWord* word = nullptr;
+  char32_t before_last = 0;
+};
+
 // Qualifier words indexed by their first and by their last code point, so
 // that a lookup only compares the few words that can match.
 struct QualIndex {
-  std::unordered_map<char32_t, std::vector<const detail::QualWord*>> prefix_by_last;
+  std::unordered_map<char32_t, std::vector<PrefixWord>> prefix_by_last;
   std::unordered_map<char32_t, std::vector<const detail::QualWord*>> prefix_by_first;
   std::unordered_map<char32_t, std::vector<const detail::QualWord*>> suffix_by_first;
 };
@@ -238,9 +251,10 @@ const QualIndex& qual_index() {
   static const QualIndex index = [] {
     QualIndex idx;
     for (const auto& q : detail::kPrefixQualifiers) {
-      idx.prefix_by_last[detail::numbers_decode(q.word, detail::numbers_prev(q.word, q.word.size()))
-                             .cp]
-          .push_back(&q);
+      const std::size_t last = detail::numbers_prev(q.word, q.word.size());
+      const char32_t before_last =
+          last == 0 ? 0 : detail::numbers_decode(q.word, detail::numbers_prev(q.word, last)).cp;
+      idx.prefix_by_last[detail::numbers_decode(q.word, last).cp].push_back({&q, before_last});
       if (q.bound != QualBound::none) {
         idx.prefix_by_first[detail::numbers_decode(q.word, 0).cp].push_back(&q);
       }
@@ -1422,10 +1436,21 @@ class Scanner {
                                                                  std::size_t limit) const {
     FoundQual best;
     std::size_t best_len = 0;
-    const auto it = quals_.prefix_by_last.find(prev_cp(end));
+    const char32_t last = prev_cp(end);
+    const auto it = quals_.prefix_by_last.find(last);
     if (it == quals_.prefix_by_last.end()) return best;
-    for (const detail::QualWord* qw : it->second) {
-      const detail::QualWord& q = *qw;
+    // The character a longer word needs before its last one, where
+    // match_spaced_back looks for it (kNoCharacter when there is none).
+    constexpr char32_t kNoCharacter = 0xFFFFFFFF;
+    char32_t before_last = kNoCharacter;
+    const std::size_t last_len = utf8_length(last);
+    if (end >= limit + last_len) {
+      const std::size_t i = skip_spaces_back(end - last_len, limit);
+      if (i > limit) before_last = prev_cp(i);
+    }
+    for (const PrefixWord& entry : it->second) {
+      if (entry.before_last != 0 && entry.before_last != before_last) continue;
+      const detail::QualWord& q = *entry.word;
       const std::size_t s = match_spaced_back(end, q.word, limit);
       if (s == std::string_view::npos) continue;
       if (q.word.size() > best_len) {

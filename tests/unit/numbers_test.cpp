@@ -935,6 +935,25 @@ TEST_CASE("spaced qualifier and percent words are matched byte by byte") {
   CHECK(one("比 170 低").bound == Bound::upper);
 }
 
+TEST_CASE("qualifiers before a number are found by their last two characters") {
+  auto qualifier = [](const char* text) {
+    CAPTURE(text);
+    return one(text).qualifier;
+  };
+  CHECK(qualifier("高于3人") == "高于");
+  CHECK(qualifier("高 于 3人") == "高于");  // spaces between the two characters
+  CHECK(qualifier("用于3人").empty());      // 于, but no word ends in 用于
+  CHECK(qualifier("大于或等于3人") == "大于或等于");
+  CHECK(qualifier("大于 或 等于3人") == "大于或等于");
+  CHECK(qualifier("约3人") == "约");  // one character
+  CHECK(qualifier("大约3人") == "大约");
+  CHECK(qualifier("将近3人") == "将近");
+  CHECK(qualifier(">=3人") == ">=");
+  CHECK(qualifier("≥3人") == "≥");
+  CHECK(qualifier("不超过3人") == "不超过");
+  CHECK(qualifier("超过了3人") == "超过了");
+}
+
 TEST_CASE("wide arithmetic at the edges of its fast paths") {
   using bulletin::detail::Wide;
   using bulletin::detail::wide_mul;
