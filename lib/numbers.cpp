@@ -47,6 +47,10 @@ constexpr int kFractionDecimals = 12;
 // Powers with a negative exponent (2^-1) keep this many significant digits.
 constexpr int kPowerDigits = 15;
 constexpr std::size_t kMaxTokens = 96;
+// Decimal digits that always fit an unsigned 64-bit word (10^18 < 2^64).
+constexpr int kPlainDigits = 18;
+// The exponent of 兆, which is a scale only inside a numeral that goes on.
+constexpr int kTrillionExponent = 12;
 
 // ---------------------------------------------------------------------------
 // Tokens of one numeral.
@@ -222,10 +226,23 @@ const LexiconIndex& lexicon_index() {
   return index;
 }
 
+// Bytes of the UTF-8 form of c.
+constexpr std::size_t utf8_length(char32_t c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+// A word written before a number, with the character before its last one
+// (0 for a one-character word): 19 words end in 于 and 14 in 近, and the
+// text before a number rules out nearly all of them at that character.
+struct PrefixWord {
+  const detail::QualWord* word = nullptr;
+  char32_t before_last = 0;
+};
+
 // Qualifier words indexed by their first and by their last code point, so
 // that a lookup only compares the few words that can match.
 struct QualIndex {
-  std::unordered_map<char32_t, std::vector<const detail::QualWord*>> prefix_by_last;
+  std::unordered_map<char32_t, std::vector<PrefixWord>> prefix_by_last;
   std::unordered_map<char32_t, std::vector<const detail::QualWord*>> prefix_by_first;
   std::unordered_map<char32_t, std::vector<const detail::QualWord*>> suffix_by_first;
 };
@@ -234,9 +251,10 @@ const QualIndex& qual_index() {
   static const QualIndex index = [] {
     QualIndex idx;
     for (const auto& q : detail::kPrefixQualifiers) {
-      idx.prefix_by_last[detail::numbers_decode(q.word, detail::numbers_prev(q.word, q.word.size()))
-                             .cp]
-          .push_back(&q);
+      const std::size_t last = detail::numbers_prev(q.word, q.word.size());
+      const char32_t before_last =
+          last == 0 ? 0 : detail::numbers_decode(q.word, detail::numbers_prev(q.word, last)).cp;
+      idx.prefix_by_last[detail::numbers_decode(q.word, last).cp].push_back({&q, before_last});
       if (q.bound != QualBound::none) {
         idx.prefix_by_first[detail::numbers_decode(q.word, 0).cp].push_back(&q);
       }
@@ -262,14 +280,46 @@ constexpr std::array<std::uint64_t, 1024> kTriggerTable = make_trigger_table();
 
 const std::array<std::uint64_t, 1024>& trigger_table() { return kTriggerTable; }
 
-constexpr std::array<bool, 256> make_cue_last_bytes() {
-  std::array<bool, 256> last{};
-  for (const std::string_view cue : detail::kIdentifierCues) {
-    last[static_cast<unsigned char>(cue.back())] = true;
+// The numeral characters of the BMP, looked up without walking
+// numeral_char's cases: a block of 64 code points that holds any has a
+// table of their readings, indexed by the low six bits. The tokenizer asks
+// about every character of a numeral and the one after it (most often a
+// unit).
+constexpr std::size_t count_numeral_blocks() {
+  std::size_t blocks = 1;  // the empty block
+  for (char32_t block = 0; block < 1024; ++block) {
+    for (char32_t low = 0; low < 64; ++low) {
+      if (detail::numeral_char(block << 6 | low).type != NumChar::none) {
+        ++blocks;
+        break;
+      }
+    }
   }
-  return last;
+  return blocks;
 }
-constexpr std::array<bool, 256> kIdentifierCueLastBytes = make_cue_last_bytes();
+constexpr std::size_t kNumeralBlocks = count_numeral_blocks();
+struct NumeralTable {
+  std::array<std::uint8_t, 1024> block_of{};  // 0: no numeral in the block
+  std::array<std::array<detail::NumeralChar, 64>, kNumeralBlocks> blocks{};
+};
+
+constexpr NumeralTable make_numeral_table() {
+  NumeralTable t;
+  std::size_t used = 1;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const detail::NumeralChar nc = detail::numeral_char(c);
+    if (nc.type == NumChar::none) continue;
+    if (t.block_of[c >> 6] == 0) t.block_of[c >> 6] = static_cast<std::uint8_t>(used++);
+    t.blocks[t.block_of[c >> 6]][c & 63] = nc;
+  }
+  return t;
+}
+constexpr NumeralTable kNumerals = make_numeral_table();
+
+inline detail::NumeralChar numeral_of(char32_t c) {
+  if (c >= 0x10000) return detail::numeral_char(c);
+  return kNumerals.blocks[kNumerals.block_of[c >> 6]][c & 63];
+}
 
 // Byte filters for the qualifier lookups, which run around every number and
 // almost never find one. A qualifier can match only where the text holds the
@@ -300,6 +350,22 @@ constexpr QualFilter make_prefix_filter() {
   return f;
 }
 constexpr QualFilter kPrefixQualFilter = make_prefix_filter();
+
+// The same filter for the identifier cues (热线, 编号, No., #) before a number,
+// by their last byte when they have one, else by their last two.
+constexpr QualFilter make_cue_filter() {
+  QualFilter f;
+  for (const std::string_view cue : detail::kIdentifierCues) {
+    const auto last = static_cast<unsigned char>(cue.back());
+    if (cue.size() == 1) {
+      f.single_byte_last[last] = true;
+    } else {
+      f.pair[qual_byte_code(static_cast<unsigned char>(cue[cue.size() - 2]), last)] = true;
+    }
+  }
+  return f;
+}
+constexpr QualFilter kIdentifierCueFilter = make_cue_filter();
 
 // Suffix qualifiers all start with a three-byte character (checked below):
 // bytes 1 and 2 of the text where one would start.
@@ -409,6 +475,16 @@ class Scanner {
     }
     return true;
   }
+  // Whether the text holds the `len` bytes at `bytes` from i on. A loop
+  // rather than a call, as for starts(): the words are a few characters.
+  [[nodiscard, gnu::always_inline]] bool same_bytes(std::size_t i, const char* bytes,
+                                                    std::size_t len) const {
+    if (i > text_.size() || text_.size() - i < len) return false;
+    for (std::size_t k = 0; k < len; ++k) {
+      if (text_[i + k] != bytes[k]) return false;
+    }
+    return true;
+  }
   // `word` at i, with spaces allowed between its characters; end or npos.
   [[nodiscard]] std::size_t match_spaced(std::size_t i, std::string_view word) const {
     std::size_t w = 0;
@@ -417,8 +493,7 @@ class Scanner {
       if (!first) i = skip_spaces(i);
       first = false;
       const auto c = detail::numbers_decode(word, w);
-      if (i >= text_.size() || text_.substr(i, c.len) != word.substr(w, c.len))
-        return std::string_view::npos;
+      if (!same_bytes(i, word.data() + w, c.len)) return std::string_view::npos;
       i += c.len;
       w += c.len;
     }
@@ -434,7 +509,7 @@ class Scanner {
       first = false;
       const std::size_t ws = detail::numbers_prev(word, w);
       const std::size_t len = w - ws;
-      if (i < limit + len || text_.substr(i - len, len) != word.substr(ws, len)) {
+      if (i < limit + len || !same_bytes(i - len, word.data() + ws, len)) {
         return std::string_view::npos;
       }
       i -= len;
@@ -571,6 +646,20 @@ class Scanner {
       v.m = v.m * 10 + d;
       if (!detail::wide_fits(v.m)) overflow = true;
     };
+    // Most numbers are a few ASCII digits: up to 18 of them fit a 64-bit
+    // word, which spares 128-bit arithmetic and the overflow test per digit.
+    {
+      std::uint64_t run = 0;
+      while (digits < kPlainDigits && i < text_.size()) {
+        const auto b = static_cast<unsigned char>(text_[i]);
+        if (b < '0' || b > '9') break;
+        if (digits == 0 && b == '0') a.leading_zero = true;
+        run = run * 10 + (b - '0');
+        ++digits;
+        ++i;
+      }
+      v.m = static_cast<detail::numbers_i128>(run);
+    }
     while (true) {
       // ASCII digits need no decoding.
       int d = 0;
@@ -782,7 +871,7 @@ class Scanner {
         if (a.dotted) break;
         continue;
       }
-      const detail::NumeralChar nc = detail::numeral_char(c.cp);
+      const detail::NumeralChar nc = numeral_of(c.cp);
       if (nc.type == NumChar::none) return n;
       tok = Token{};
       tok.begin = k;
@@ -820,7 +909,7 @@ class Scanner {
           while (true) {
             const std::size_t s = skip_spaces(j);
             const auto u = at(s);
-            const detail::NumeralChar d = detail::numeral_char(u.cp);
+            const detail::NumeralChar d = numeral_of(u.cp);
             if ((d.type != NumChar::digit && d.type != NumChar::zero) || d.liang) break;
             frac.m = frac.m * 10 + d.value;
             ++count;
@@ -866,6 +955,22 @@ class Scanner {
       ev.precision = t[0].precision;
       ev.has_digit = true;
       ev.arabic = true;
+      return ev;
+    }
+    if (n == 2 && skip == SIZE_MAX && t[0].type == Tok::arabic && t[1].type == Tok::big &&
+        t[1].exponent != kTrillionExponent) {
+      // An Arabic number and one scale (7.40亿, 5995万) is the second most
+      // common shape: the scale shifts it, as the general walk below would.
+      const int e = t[1].exponent;
+      ev.valid = true;
+      ev.used = 2;
+      ev.value = detail::wide_add(Wide{}, detail::wide_shift(t[0].value, e));
+      ev.precision = detail::wide_shift(t[0].precision, e);
+      ev.has_digit = true;
+      ev.has_scale = true;
+      ev.chinese = true;
+      ev.arabic = true;
+      ev.trailing_exponent = e;
       return ev;
     }
     std::array<Group, kMaxGroups>& groups = groups_;
@@ -1033,7 +1138,7 @@ class Scanner {
           break;
         }
         case Tok::big: {
-          if (tk.exponent == 12) {
+          if (tk.exponent == kTrillionExponent) {
             // 兆 is 10^12 only inside a numeral that goes on (五兆六十二亿);
             // otherwise it starts a unit (兆瓦, 兆字节).
             const std::size_t nx = next_index(i);
@@ -1301,7 +1406,7 @@ class Scanner {
     const auto c = at(i);
     if (c.len == 0) return false;
     if (detail::numbers_digit(c.cp) >= 0) return true;
-    const NumChar t = detail::numeral_char(c.cp).type;
+    const NumChar t = numeral_of(c.cp).type;
     return t == NumChar::digit || t == NumChar::zero || t == NumChar::small || t == NumChar::twenty;
   }
 
@@ -1315,22 +1420,37 @@ class Scanner {
   };
 
   // A qualifier written right before `begin` (spaces allowed).
-  [[nodiscard]] FoundQual prefix_qualifier(std::size_t begin) const {
-    FoundQual best;
+  [[nodiscard, gnu::always_inline]] FoundQual prefix_qualifier(std::size_t begin) const {
     const std::size_t limit = last_end_;
     const std::size_t end = skip_spaces_back(begin, limit);
-    std::size_t best_len = 0;
-    if (end <= limit) return best;
+    if (end <= limit) return FoundQual{};
     const auto last = static_cast<unsigned char>(text_[end - 1]);
     if (!kPrefixQualFilter.single_byte_last[last] &&
         (end - limit < 2 || !kPrefixQualFilter.pair[qual_byte_code(
                                 static_cast<unsigned char>(text_[end - 2]), last)])) {
-      return best;
+      return FoundQual{};
     }
-    const auto it = quals_.prefix_by_last.find(prev_cp(end));
+    return prefix_qualifier_before(end, limit);
+  }
+  [[nodiscard, gnu::noinline]] FoundQual prefix_qualifier_before(std::size_t end,
+                                                                 std::size_t limit) const {
+    FoundQual best;
+    std::size_t best_len = 0;
+    const char32_t last = prev_cp(end);
+    const auto it = quals_.prefix_by_last.find(last);
     if (it == quals_.prefix_by_last.end()) return best;
-    for (const detail::QualWord* qw : it->second) {
-      const detail::QualWord& q = *qw;
+    // The character a longer word needs before its last one, where
+    // match_spaced_back looks for it (kNoCharacter when there is none).
+    constexpr char32_t kNoCharacter = 0xFFFFFFFF;
+    char32_t before_last = kNoCharacter;
+    const std::size_t last_len = utf8_length(last);
+    if (end >= limit + last_len) {
+      const std::size_t i = skip_spaces_back(end - last_len, limit);
+      if (i > limit) before_last = prev_cp(i);
+    }
+    for (const PrefixWord& entry : it->second) {
+      if (entry.before_last != 0 && entry.before_last != before_last) continue;
+      const detail::QualWord& q = *entry.word;
       const std::size_t s = match_spaced_back(end, q.word, limit);
       if (s == std::string_view::npos) continue;
       if (q.word.size() > best_len) {
@@ -1342,15 +1462,20 @@ class Scanner {
   }
 
   // A qualifier written at `i` (after the number and its unit).
-  [[nodiscard]] FoundQual suffix_qualifier(std::size_t i, bool allow_yu_duo) const {
-    FoundQual best;
+  [[nodiscard, gnu::always_inline]] FoundQual suffix_qualifier(std::size_t i,
+                                                               bool allow_yu_duo) const {
     const std::size_t s = skip_spaces(i);
-    std::size_t best_len = 0;
     if (s + 3 > text_.size() ||
         !kSuffixQualFilter[qual_byte_code(static_cast<unsigned char>(text_[s + 1]),
                                           static_cast<unsigned char>(text_[s + 2]))]) {
-      return best;
+      return FoundQual{};
     }
+    return suffix_qualifier_at(s, allow_yu_duo);
+  }
+  [[nodiscard, gnu::noinline]] FoundQual suffix_qualifier_at(std::size_t s,
+                                                             bool allow_yu_duo) const {
+    FoundQual best;
+    std::size_t best_len = 0;
     const auto it = quals_.suffix_by_first.find(cp(s));
     if (it == quals_.suffix_by_first.end()) return best;
     for (const detail::QualWord* qw : it->second) {
@@ -1445,7 +1570,7 @@ class Scanner {
     // A measure word not in the table: one ideograph right after the number.
     const auto c = at(i);
     if (c.len > 0 && detail::numbers_is_ideograph(c.cp) && !detail::starts_new_word(c.cp) &&
-        detail::numeral_char(c.cp).type == NumChar::none && !single_char && !qualifier_starts(i) &&
+        numeral_of(c.cp).type == NumChar::none && !single_char && !qualifier_starts(i) &&
         suffix_qualifier(i, true).bound == QualBound::none &&
         !(comparing && detail::comparison_bound(c.cp) != QualBound::none)) {
       f.begin = i;
@@ -1708,7 +1833,7 @@ class Scanner {
         }
       }
       const std::size_t before_number = skip_spaces_back(b.begin, last_end_);
-      const bool comparing = before_number >= 3 && text_.substr(before_number - 3, 3) == "比";
+      const bool comparing = before_number >= 3 && starts(before_number - 3, "比");
       FoundUnit u;
       if (a.scaled_unit != nullptr) {
         u.begin = a.unit_begin;
@@ -1741,11 +1866,11 @@ class Scanner {
         number_only = false;
       } else {
         const auto f = at(end);
-        unknown_follower =
-            f.len > 0 && detail::numbers_is_ideograph(f.cp) && !detail::starts_new_word(f.cp) &&
-            detail::numeral_char(f.cp).type == NumChar::none && !qualifier_starts(end) &&
-            suffix_qualifier(end, true).bound == QualBound::none &&
-            !(comparing && detail::comparison_bound(f.cp) != QualBound::none);
+        unknown_follower = f.len > 0 && detail::numbers_is_ideograph(f.cp) &&
+                           !detail::starts_new_word(f.cp) &&
+                           numeral_of(f.cp).type == NumChar::none && !qualifier_starts(end) &&
+                           suffix_qualifier(end, true).bound == QualBound::none &&
+                           !(comparing && detail::comparison_bound(f.cp) != QualBound::none);
       }
     }
 
@@ -1776,7 +1901,7 @@ class Scanner {
       const QualBound cb = detail::comparison_bound(cp(s));
       const std::size_t before = skip_spaces_back(b.begin, last_end_);
       if (cb != QualBound::none && before >= 3 && before - 3 >= last_end_ &&
-          text_.substr(before - 3, 3) == "比" && b.qualifier.empty()) {
+          starts(before - 3, "比") && b.qualifier.empty()) {
         b.begin = before - 3;
         end = s + at(s).len;
         std::string word = "比…";
@@ -1878,7 +2003,7 @@ class Scanner {
         b.precision = detail::wide_from_decimal(minor->factor);
         end = m.end + minor->name.size();
       }
-      if (u.base == "元" && u.name != "人民币" && starts(end, "人民币")) {
+      if (starts(end, "人民币") && u.base == "元" && u.name != "人民币") {
         end += std::string_view("人民币").size();
       }
     }
@@ -1949,7 +2074,7 @@ class Scanner {
     while (true) {
       const std::size_t s = count == 0 ? i : skip_spaces(i);
       const auto c = at(s);
-      const detail::NumeralChar nc = detail::numeral_char(c.cp);
+      const detail::NumeralChar nc = numeral_of(c.cp);
       if (nc.type != NumChar::small && nc.type != NumChar::big) break;
       if (nc.type == NumChar::small && nc.value == 1) break;
       exponent += nc.value;
@@ -2021,8 +2146,14 @@ class Scanner {
 
   // -------------------------------------------------------------- fractions
   // 三分之一, 3分之1, 一又二分之一, 3/5, 1 4/3. Returns the end, or 0.
-  std::size_t fraction(const Operand& a, bool negative, Built& b) const {
-    if (a.approx) return 0;
+  [[gnu::always_inline]] std::size_t fraction(const Operand& a, bool negative, Built& b) const {
+    // Every form below starts with 分 or 又 (spaces allowed before them), or
+    // with a slash or one space right after the number; most numbers are
+    // followed by none of these.
+    if (a.approx || !fraction_may_follow(a.end)) return 0;
+    return fraction_after(a, negative, b);
+  }
+  [[gnu::noinline]] std::size_t fraction_after(const Operand& a, bool negative, Built& b) const {
     // Chinese: DEN 分之 NUM, with an optional whole part: W 又 DEN 分之 NUM.
     auto chinese_fraction = [&](const Operand& den, std::size_t i, Wide* value,
                                 Wide* precision) -> std::size_t {
@@ -2108,6 +2239,14 @@ class Scanner {
     return 0;
   }
 
+  [[nodiscard]] bool fraction_may_follow(std::size_t end) const {
+    const char b = end < text_.size() ? text_[end] : '\0';
+    if (b == '/' || b == ' ') return true;
+    if (starts(end, "／")) return true;
+    const std::size_t s = skip_spaces(end);
+    return starts(s, "分") || starts(s, "又");
+  }
+
   // NUM/DEN with ASCII or full-width slash; not dates (2022/12/23) nor paths.
   std::size_t slash_fraction(const Operand& num, Wide* value) const {
     if (!num.pure_arabic || num.arabic_num.int_digits > 6) return 0;
@@ -2130,36 +2269,44 @@ class Scanner {
 
   // ----------------------------------------------------------------- ranges
   // 3至5万, 60-70岁, 八到九百亿, 两到三成, 5%-10%, 位于20和30之间.
-  std::size_t range(const Operand& a, bool negative, bool a_percent, const PercentForm& apf,
-                    Built& b) {
-    if (a.approx) return 0;
-    std::size_t s = skip_spaces(a_percent ? apf.end : a.end);
-    const auto c = at(s);
-    bool between_only = false;
-    bool dash = false;
-    switch (c.cp) {
+  enum class Joiner : std::uint8_t { none, plain, dash, between };
+  static constexpr Joiner range_joiner(char32_t c) {
+    switch (c) {
       case U'至':
       case U'到':
       case U'~':
       case U'～':
       case U'〜':
-        break;
+        return Joiner::plain;
       case '-':
       case U'－':
       case U'—':
       case U'–':
       case U'−':
-        dash = true;
-        break;
+        return Joiner::dash;
       case U'和':
       case U'与':
       case U'及':
-        between_only = true;
-        break;
+        return Joiner::between;
       default:
-        return 0;
+        return Joiner::none;
     }
-    std::size_t k = skip_spaces(s + c.len);
+  }
+  [[gnu::always_inline]] std::size_t range(const Operand& a, bool negative, bool a_percent,
+                                           const PercentForm& apf, Built& b) {
+    if (a.approx) return 0;
+    const std::size_t s = skip_spaces(a_percent ? apf.end : a.end);
+    const auto c = at(s);
+    const Joiner joiner = range_joiner(c.cp);
+    if (joiner == Joiner::none) return 0;
+    return range_after(a, negative, a_percent, apf, b, s + c.len, joiner);
+  }
+  [[gnu::noinline]] std::size_t range_after(const Operand& a, bool negative, bool a_percent,
+                                            const PercentForm& apf, Built& b,
+                                            std::size_t after_joiner, Joiner joiner) {
+    const bool between_only = joiner == Joiner::between;
+    const bool dash = joiner == Joiner::dash;
+    std::size_t k = skip_spaces(after_joiner);
     if (!numeral_starts(k)) return 0;
     const Operand o = parse_operand(k);
     if (!o.ok || o.sequence || o.approx) return 0;
@@ -2223,10 +2370,16 @@ class Scanner {
     return end;
   }
 
-  [[nodiscard]] PercentForm percent_form(std::size_t i) const {
-    PercentForm f;
+  // The tests that turn most numbers away are inlined into the caller, the
+  // rest of the reading is not: a call that finds nothing then costs no more
+  // than its test (so for the qualifier, fraction and 成/折 readings below).
+  [[nodiscard, gnu::always_inline]] PercentForm percent_form(std::size_t i) const {
     const std::size_t s = skip_spaces(i);
-    if (!may_start_percent_form(s)) return f;
+    if (!may_start_percent_form(s)) return PercentForm{};
+    return percent_form_at(s);
+  }
+  [[nodiscard, gnu::noinline]] PercentForm percent_form_at(std::size_t s) const {
+    PercentForm f;
     const auto c = at(s);
     if (c.cp == '%' || c.cp == U'％') {
       f = {NumberKind::percent, s + c.len, "%", text_.substr(s, c.len)};
@@ -2277,8 +2430,12 @@ class Scanner {
   }
 
   // 三成 (30%), 三成半, 七成六, 7.2成; 八折 (80%), 75折, 9.9折, 三点一折.
-  std::size_t cheng_zhe(const Operand& a, std::size_t end, Built& b) const {
+  [[gnu::always_inline]] std::size_t cheng_zhe(const Operand& a, std::size_t end, Built& b) const {
     const std::size_t s = skip_spaces(end);
+    if (!starts(s, "成") && !starts(s, "折")) return 0;
+    return cheng_zhe_at(a, s, b);
+  }
+  [[gnu::noinline]] std::size_t cheng_zhe_at(const Operand& a, std::size_t s, Built& b) const {
     const auto c = at(s);
     const bool cheng = c.cp == U'成';
     const bool zhe = c.cp == U'折';
@@ -2298,7 +2455,7 @@ class Scanner {
       value = detail::wide_shift(v, 1);
       precision = detail::wide_shift(a.precision, 1);
       const auto h = at(after);
-      const detail::NumeralChar d = detail::numeral_char(cp(skip_spaces(after)));
+      const detail::NumeralChar d = numeral_of(cp(skip_spaces(after)));
       if (h.cp == U'半') {
         value = detail::wide_add(value, Wide::of(5));
         precision = Wide::of(5);
@@ -2307,7 +2464,7 @@ class Scanner {
         // 七成六 = 76%, unless the digit starts a numeral of its own.
         const std::size_t ds = skip_spaces(after);
         const auto dc = at(ds);
-        const detail::NumeralChar nx = detail::numeral_char(cp(ds + dc.len));
+        const detail::NumeralChar nx = numeral_of(cp(ds + dc.len));
         if (nx.type == NumChar::none || nx.type == NumChar::point) {
           if (nx.type == NumChar::none && !detail::numbers_is_ideograph(cp(ds + dc.len))) {
             value = detail::wide_add(value, Wide::of(d.value));
@@ -2461,33 +2618,56 @@ class Scanner {
   }
 
   // Dates, times and identifiers that start with an Arabic digit run.
-  std::size_t arabic_structure(std::size_t p, const Operand& a) {
+  // The characters that may follow the digits of a date or clock time
+  // (2022年, 12／23, 11：00): where another Chinese character follows, a
+  // whole number is a quantity.
+  static constexpr bool date_or_time_separator(char32_t c) {
+    switch (c) {
+      case U'年':
+      case U'月':
+      case U'日':
+      case U'时':
+      case U'点':
+      case U'／':
+      case U'．':
+      case U'－':
+      case U'·':
+      case U'・':
+      case U'•':
+      case U'：':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  [[gnu::always_inline]] std::size_t arabic_structure(std::size_t p, const Operand& a) {
     const ArabicNum& n = a.arabic_num;
     const std::size_t end = n.end;
     if (n.separators || n.scaled) return 0;
+    // A decimal (29.2, 0.8) is no date, clock time or phone number: its point
+    // takes the place of their separators, and a second point would have made
+    // it dotted. Only letters glued after it make it an identifier. Four
+    // digits before the point go the long way, past the yyyy.mm.dd test.
+    if (n.point && !n.dotted && n.int_digits != 4) {
+      return glued_letter_after(end) ? emit_identifier(p, p) : 0;
+    }
     // Most numbers run into a Chinese character that none of the forms below
     // reads next (a unit, a verb): they are quantities. A whole number with
     // no separator ends where its digits do, so that character is also the
     // one the date and time forms take as their separator.
-    if (!n.point && end < text_.size() && static_cast<unsigned char>(text_[end]) >= 0x80) {
-      switch (cp(end)) {
-        case U'年':
-        case U'月':
-        case U'日':
-        case U'时':
-        case U'点':
-        case U'／':
-        case U'．':
-        case U'－':
-        case U'·':
-        case U'・':
-        case U'•':
-        case U'：':
-          break;
-        default:
-          return 0;
-      }
+    if (!n.point && end < text_.size() && static_cast<unsigned char>(text_[end]) >= 0x80 &&
+        !date_or_time_separator(cp(end))) {
+      return 0;
     }
+    return arabic_forms(p, a);
+  }
+
+  // The dates, clock times and identifiers of arabic_structure, past its
+  // quick tests.
+  [[gnu::noinline]] std::size_t arabic_forms(std::size_t p, const Operand& a) {
+    const ArabicNum& n = a.arabic_num;
+    const std::size_t end = n.end;
     const long value = n.point ? -1 : static_cast<long>(n.int_digits <= 9 ? n.value.m : -1);
     const std::size_t int_end = [&] {
       std::size_t i = p;
@@ -2602,7 +2782,19 @@ class Scanner {
     return unit_at(end) == nullptr;
   }
   [[nodiscard]] bool glued_letter_before(std::size_t q) const {
-    return q > 0 && detail::numbers_is_ascii_alpha(prev_cp(q));
+    if (q == 0) return false;
+    // Decided by the bytes before q where they leave no doubt: an ASCII byte
+    // is the character itself; a lead byte, or a lead byte and two
+    // continuation bytes, start a character that is no letter. Only stray
+    // continuation bytes take the walk back (after "a" they decode as "a").
+    const auto b1 = static_cast<unsigned char>(text_[q - 1]);
+    if (b1 < 0x80) return detail::numbers_is_ascii_alpha(b1);
+    if (b1 >= 0xC0) return false;
+    if (q >= 3 && (static_cast<unsigned char>(text_[q - 2]) & 0xC0) == 0x80 &&
+        static_cast<unsigned char>(text_[q - 3]) >= 0xC0) {
+      return false;
+    }
+    return detail::numbers_is_ascii_alpha(prev_cp(q));
   }
 
   std::size_t date(std::size_t p, std::size_t end) {
@@ -2649,11 +2841,16 @@ class Scanner {
     if (k > 0 && (text_[k - 1] == ':')) --k;
     if (k >= 3 && text_.substr(k - 3, 3) == "：") k -= 3;
     if (k == 0) return false;
-    // Cheap filter: the last byte of every cue is one of these.
-    if (!kIdentifierCueLastBytes[static_cast<unsigned char>(text_[k - 1])]) return false;
+    // Cheap filter: the last byte or two of every cue are among these.
+    const char last = text_[k - 1];
+    const auto last_byte = static_cast<unsigned char>(last);
+    if (!kIdentifierCueFilter.single_byte_last[last_byte] &&
+        (k < 2 || !kIdentifierCueFilter.pair[qual_byte_code(
+                      static_cast<unsigned char>(text_[k - 2]), last_byte)])) {
+      return false;
+    }
     // The last byte again, per cue: most cues end in another byte, and this
     // spares a call to compare them.
-    const char last = text_[k - 1];
     for (const std::string_view cue : detail::kIdentifierCues) {
       if (cue.back() == last && k >= cue.size() &&
           text_.compare(k - cue.size(), cue.size(), cue) == 0) {

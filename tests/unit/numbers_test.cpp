@@ -815,6 +815,145 @@ TEST_CASE("the scan steps over ill-formed and rare sequences as the decoder does
   CHECK(surfaces("共三人") == "三人");
 }
 
+TEST_CASE("long digit runs read past the 64-bit run") {
+  // The first 18 ASCII digits are read into one word; the rest go on in
+  // wide arithmetic, as do full-width digits.
+  CHECK(value(one("123456789012345678元")) == "123456789012345678");
+  CHECK(value(one("1234567890123456789元")) == "1234567890123456789");
+  CHECK(value(one("1234567890123456789000000元")) == "1234567890123456789000000");
+  CHECK(value(one("１２３４５６７８９０１２３４５６７８９０元")) == "12345678901234567890");
+  CHECK(value(one("12345678901234567８９０元")) == "12345678901234567890");
+  CHECK(one("007号").kind == NumberKind::identifier);  // a leading zero
+  CHECK(value(one("0.5元")) == "0.5");
+}
+
+TEST_CASE("an Arabic number with one scale") {
+  auto check = [](const char* text, const char* val, Decimal precision, const char* unit) {
+    CAPTURE(text);
+    const auto m = one(text);
+    CHECK(value(m) == val);
+    CHECK(m.precision == precision);
+    CHECK(m.unit_surface == unit);
+  };
+  check("2.5万", "25000", Decimal{1, 3}, "");
+  check("5995万人次", "59950000", Decimal{1, 4}, "万人次");
+  check("1,234.5亿元", "123450000000", Decimal{1, 7}, "亿元");
+  // Two scales and 兆 take the general reading.
+  check("1.5万亿元", "1500000000000", Decimal{1, 11}, "万亿元");
+  check("5兆6亿", "5000600000000", Decimal{1, 8}, "");
+  check("3兆瓦", "3000", Decimal{1, 3}, "兆瓦");
+  CHECK(surfaces("3兆") == "3");
+  const auto yu = one("3万余人");
+  CHECK(value(yu) == "30000");
+  CHECK(yu.qualifier == "余");
+}
+
+TEST_CASE("fractions start right after the number or past spaces") {
+  CHECK(value(one("1/3")) == "0.333333333333");
+  CHECK(value(one("1／3")) == "0.333333333333");
+  CHECK(value(one("1 1/3")) == "1.333333333333");
+  CHECK(value(one("3 分 之 1")) == "0.333333333333");
+  CHECK(value(one("2又三分之一")) == "2.333333333333");
+  CHECK(value(one("2 又三分之一")) == "2.333333333333");
+  CHECK(one("1/3").kind == NumberKind::fraction);
+  CHECK(one("3人").kind == NumberKind::cardinal);
+}
+
+TEST_CASE("a decimal is a date or an identifier only in a few shapes") {
+  CHECK(one("12.5x").kind == NumberKind::identifier);
+  CHECK(one("2.5kg").unit == "千克");
+  CHECK(one("12.5亿").kind == NumberKind::cardinal);
+  CHECK(one("1.2.3").kind == NumberKind::identifier);
+  CHECK(one("2022.12.23").kind == NumberKind::date);
+  CHECK(one("2022.5").kind == NumberKind::decimal);
+  CHECK(one("12.5").kind == NumberKind::decimal);
+}
+
+TEST_CASE("identifier cues pass the byte filter") {
+  for (const char* text : {"热线：123", "热线:123", "电话 5678", "qq 123", "#3", "附表3", "图 2"}) {
+    CAPTURE(text);
+    CHECK(one(text).kind == NumberKind::identifier);
+  }
+  CHECK(one("线3").kind == NumberKind::cardinal);  // the last character of 热线 alone
+  CHECK(one("中12").kind == NumberKind::cardinal);
+}
+
+TEST_CASE("a letter right before digits is judged from the bytes before them") {
+  CHECK(one("中12").kind == NumberKind::cardinal);
+  CHECK(one("ｂ12").kind == NumberKind::cardinal);  // a full-width letter is no glued letter
+  // A stray continuation byte after a letter decodes as that letter.
+  const auto stray =
+      one("a\x80"
+          "12");
+  CHECK(stray.kind == NumberKind::identifier);
+  CHECK(stray.surface == "12");
+}
+
+TEST_CASE("every range joiner passes the quick test") {
+  for (const char* text : {"3至5", "3到5", "3~5", "3～5", "3〜5", "3-5", "3－5", "3—5", "3–5",
+                           "3−5", "3和5之间", "3与5之间", "3及5之间"}) {
+    CAPTURE(text);
+    const auto m = one(text);
+    CHECK(m.kind == NumberKind::range);
+    CHECK(m.low == Decimal{3, 0});
+    CHECK(m.high == Decimal{5, 0});
+  }
+  CHECK(surfaces("3和5") == "3 | 5");  // 和 joins a range only before 之间
+}
+
+TEST_CASE("tenths and discounts pass the quick test") {
+  auto percent = [](const char* text) {
+    CAPTURE(text);
+    const auto m = one(text);
+    CHECK(m.kind == NumberKind::percent);
+    return value(m);
+  };
+  CHECK(percent("三成") == "30");
+  CHECK(percent("3 成") == "30");
+  CHECK(percent("三成半") == "35");
+  CHECK(percent("七成六") == "76");
+  CHECK(percent("7.2成") == "72");
+  CHECK(percent("八折") == "80");
+  CHECK(percent("9.9折") == "99");
+}
+
+TEST_CASE("spaced qualifier and percent words are matched byte by byte") {
+  const auto over = one("超 过3人");
+  CHECK(over.qualifier == "超过");
+  CHECK(over.begin == 0);
+  const auto under = one("不 到 5个");
+  CHECK(under.qualifier == "不到");
+  CHECK(under.bound == Bound::upper);
+  const auto points = one("3 个 百 分 点");
+  CHECK(points.unit == "百分点");
+  CHECK(points.unit_surface == "个 百 分 点");
+  // 与 differs from 不 in its last byte only, 烹 from 点 likewise.
+  CHECK(one("与 到 5个").qualifier.empty());
+  CHECK(one("3 个 百 分 烹").unit == "个");
+  CHECK(one("3人以上").qualifier == "以上");
+  CHECK(one("比3高").qualifier == "比…高");
+  CHECK(one("比 170 低").bound == Bound::upper);
+}
+
+TEST_CASE("qualifiers before a number are found by their last two characters") {
+  auto qualifier = [](const char* text) {
+    CAPTURE(text);
+    return one(text).qualifier;
+  };
+  CHECK(qualifier("高于3人") == "高于");
+  CHECK(qualifier("高 于 3人") == "高于");  // spaces between the two characters
+  CHECK(qualifier("用于3人").empty());      // 于, but no word ends in 用于
+  CHECK(qualifier("大于或等于3人") == "大于或等于");
+  CHECK(qualifier("大于 或 等于3人") == "大于或等于");
+  CHECK(qualifier("约3人") == "约");  // one character
+  CHECK(qualifier("大约3人") == "大约");
+  CHECK(qualifier("将近3人") == "将近");
+  CHECK(qualifier(">=3人") == ">=");
+  CHECK(qualifier("≥3人") == "≥");
+  CHECK(qualifier("不超过3人") == "不超过");
+  CHECK(qualifier("超过了3人") == "超过了");
+}
+
 TEST_CASE("wide arithmetic at the edges of its fast paths") {
   using bulletin::detail::Wide;
   using bulletin::detail::wide_mul;
