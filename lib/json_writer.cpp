@@ -13,6 +13,10 @@
 
 #include "detail/utf8_scan.hpp"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace bulletin::detail {
 
 JsonWriter::JsonWriter(int indent, Sink sink, std::size_t chunk)
@@ -118,7 +122,8 @@ std::uint64_t load(const std::uint8_t* p) {
 // The eight bytes of `s` from `i` on, the first in the lowest bits, with
 // spaces for those past its end: the end of a string is read through the
 // same steps as the rest, without reading past it.
-std::uint64_t word_at(const std::uint8_t* bytes, std::size_t i, std::size_t n) {
+[[gnu::always_inline]] inline std::uint64_t word_at(const std::uint8_t* bytes, std::size_t i,
+                                                    std::size_t n) {
   if (i + 8 <= n) return little_endian_word(bytes + i);
   const std::size_t rest = n - i;  // 1..7
   std::uint64_t word = 0;
@@ -163,36 +168,116 @@ bool cjk_pair(std::uint64_t w) {
   return cp < 0 ? 0 : static_cast<std::size_t>(j);
 }
 
+// One step of copy_plain_text() below from `i`: the number of bytes passed,
+// or 0 when the text there is ill-formed (or to be escaped, when `kEscapes`).
+// A word whose first byte is ASCII is checked whole (whatever else it holds)
+// and passed up to its first other byte; CJK is passed two characters, or
+// one, at a time. The word read is written to the same place.
+template <bool kEscapes>
+[[gnu::always_inline]] inline std::size_t word_step(const std::uint8_t* bytes, std::size_t i,
+                                                    std::size_t n, char* body) {
+  const std::uint64_t word = word_at(bytes, i, n);
+  store_little_endian(body + i, word);
+  const std::uint64_t high = word & kHighBits;
+  if ((high & 0x80) == 0) {
+    if (kEscapes && ascii_word_needs_escape(word)) return 0;
+    return high == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(high)) / 8;
+  }
+  if (cjk_pair(word)) return 6;
+  if (cjk_char(word)) return 3;
+  return character_length(bytes + i, n - i);
+}
+
+#ifdef __SSE2__
+inline __m128i bytes_of(int byte) { return _mm_set1_epi8(static_cast<char>(byte)); }
+
+inline unsigned bits_of(__m128i flags) { return static_cast<unsigned>(_mm_movemask_epi8(flags)); }
+
+// The bytes of `block` JSON escapes: controls, '"' and '\\'.
+inline __m128i escapes_in(__m128i block) {
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, bytes_of(0x1F)), block);
+  const __m128i quote_or_backslash =
+      _mm_or_si128(_mm_cmpeq_epi8(block, bytes_of('"')), _mm_cmpeq_epi8(block, bytes_of('\\')));
+  return _mm_or_si128(control, quote_or_backslash);
+}
+
+// Sixteen bytes at a time, for text of ASCII and the three-byte characters
+// cjk_char() takes, with no branch per character (the word steps mispredict
+// on mixed text): a byte is flawed when it is none of ASCII, such a lead or
+// a continuation byte, when it is a continuation byte where none is due or
+// the other way round (one is due in the two bytes after each lead), or when
+// it is to be escaped. Sets `leads` to the leads' bits.
+template <bool kEscapes>
+unsigned flaws_in(__m128i block, unsigned& leads) {
+  // Signed comparisons: bytes from 0x80 up are the negative ones; adding
+  // 0x9F takes E1..EF to the fifteen lowest.
+  const __m128i lead_or_ed = _mm_cmplt_epi8(_mm_add_epi8(block, bytes_of(0x9F)), bytes_of(0x8F));
+  const __m128i ed = _mm_cmpeq_epi8(block, bytes_of(0xED));
+  const __m128i lead = _mm_andnot_si128(ed, lead_or_ed);
+  const __m128i continuation = _mm_cmplt_epi8(block, bytes_of(0xC0));
+  const __m128i high = _mm_cmplt_epi8(block, _mm_setzero_si128());
+  const __m128i other = _mm_andnot_si128(_mm_or_si128(lead, continuation), high);
+  const __m128i due = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_slli_si128(lead, 2));
+  __m128i flaws = _mm_or_si128(other, _mm_xor_si128(due, continuation));
+  if (kEscapes) flaws = _mm_or_si128(flaws, escapes_in(block));
+  leads = bits_of(lead);
+  return bits_of(flaws);
+}
+
+// Text from which on the blocks pay: below it, the word steps take no more
+// instructions than the blocks and the setup for them.
+constexpr std::size_t kLongText = 32;
+
+// copy_plain_text() for text of kLongText bytes or more: blocks where they
+// pass, word steps where they do not.
+template <bool kEscapes>
+[[gnu::noinline]] char* copy_long_plain_text(char* out, const std::uint8_t* bytes, std::size_t n) {
+  char* const body = out + 1;
+  std::size_t i = 0;
+  while (i < n) {
+    // The last block is read from the end, over bytes already passed (whole
+    // characters, so none of their continuations is due past `i`), which
+    // are written again as they were.
+    const std::size_t at = i + 16 <= n ? i : n - 16;
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+    unsigned leads = 0;
+    const unsigned flaws = flaws_in<kEscapes>(block, leads) >> (i - at);
+    // A character that runs past the block is left for the next one, or
+    // for the word steps at the end.
+    const unsigned crossing = leads >> 14;
+    if (flaws == 0 && (crossing == 0 || at == i)) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(body + at), block);
+      i = at + (crossing == 0 ? 16 : (crossing & 1) != 0 ? 14 : 15);
+      continue;
+    }
+    const std::size_t step = word_step<kEscapes>(bytes, i, n, body);
+    if (step == 0) return nullptr;
+    i += step;
+  }
+  out[0] = '"';
+  body[n] = '"';
+  return body + n + 1;
+}
+#endif
+
 // Whether `s` is well-formed UTF-8 (with nothing JSON escapes, when
-// `kEscapes`) is told on the way, as it is copied quoted to `out`, a word at
-// a time in steps made for the text bulletins are made of: a word whose
-// first byte is ASCII is checked whole (whatever else it holds) and passed
-// up to its first other byte; CJK is passed two characters, or one, at a
-// time. Each step writes the word it read to the same place, so the copy may
-// run past the end of `s` (by seven bytes at most) before the closing quote
-// is put there. nullptr when it is not.
+// `kEscapes`) is told on the way, as it is copied quoted to `out`, in steps
+// made for the text bulletins are made of. Each step writes the bytes it read
+// to the same place, so the copy may run past the end of `s` (by seven bytes
+// at most) before the closing quote is put there. nullptr when it is not.
 template <bool kEscapes>
 char* copy_plain_text(char* out, std::string_view s) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
   const std::size_t n = s.size();
+#ifdef __SSE2__
+  if (n >= kLongText) return copy_long_plain_text<kEscapes>(out, bytes, n);
+#endif
   char* const body = out + 1;
   std::size_t i = 0;
   while (i < n) {
-    const std::uint64_t word = word_at(bytes, i, n);
-    store_little_endian(body + i, word);
-    const std::uint64_t high = word & kHighBits;
-    if ((high & 0x80) == 0) {
-      if (kEscapes && ascii_word_needs_escape(word)) return nullptr;
-      i += high == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(high)) / 8;
-    } else if (cjk_pair(word)) {
-      i += 6;
-    } else if (cjk_char(word)) {
-      i += 3;
-    } else {
-      const std::size_t length = character_length(bytes + i, n - i);
-      if (length == 0) return nullptr;
-      i += length;
-    }
+    const std::size_t step = word_step<kEscapes>(bytes, i, n, body);
+    if (step == 0) return nullptr;
+    i += step;
   }
   out[0] = '"';
   body[n] = '"';
@@ -229,6 +314,17 @@ void JsonWriter::escaped(std::string_view s) {
   std::size_t run = 0;
   std::size_t i = 0;
   while (i < s.size()) {
+#ifdef __SSE2__
+    if (i + 16 <= s.size()) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+      const unsigned to_escape = bits_of(escapes_in(block));
+      if (to_escape == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<std::size_t>(std::countr_zero(to_escape));
+    }
+#endif
     if (i + 8 <= s.size() && !ascii_word_needs_escape(little_endian_word(bytes + i))) {
       i += 8;
       continue;

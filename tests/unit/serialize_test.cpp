@@ -325,6 +325,53 @@ TEST_SUITE("serialize") {
     CHECK(plain < 36000);
   }
 
+  // Long text is checked sixteen bytes at a time, with a character that runs
+  // past a block left for the next and the last block read back from the
+  // end: text that puts CJK leads on every place in a block, with one byte
+  // anywhere changed to one that breaks a shortcut, must come out as
+  // nlohmann writes it, from plain_string_text() and through the writer.
+  TEST_CASE("long text is copied block by block exactly where nlohmann writes it as it is") {
+    const std::vector<char> flaws = {'"',    '\\',   '\n',   '\x01', '\x1f', '\x7f', '\x80', '\xBF',
+                                     '\xC2', '\xE0', '\xE1', '\xED', '\xEF', '\xF0', '\xFF', 'x'};
+    constexpr std::size_t kSlack = detail::JsonWriter::kPlainStringSlack;
+    int plain = 0;
+    int escaped = 0;
+    for (std::size_t ascii = 0; ascii < 3; ++ascii) {
+      for (std::size_t length = 28; length <= 72; ++length) {
+        std::string text(ascii, 'a');
+        while (text.size() < length) text += (text.size() % 7 == 5) ? "\xEF\xBC\x8C" : "中";
+        for (std::size_t at = 0; at <= text.size(); ++at) {
+          for (std::size_t f = 0; f <= flaws.size(); ++f) {
+            std::string flawed = text;
+            if (f < flaws.size() && at < text.size()) flawed[at] = flaws[f];
+            if (f < flaws.size() && at == text.size()) flawed.pop_back();
+            const std::string backing = flawed + '"';
+            const std::string_view view(backing.data(), flawed.size());
+            std::string out(flawed.size() + kSlack + 8, '\x55');
+            const char* end = detail::JsonWriter::plain_string_text(out.data(), view);
+            const std::string expected = nlohmann_string(flawed);
+            const std::string quoted = '"' + flawed + '"';
+            CAPTURE(flawed);
+            REQUIRE((end != nullptr) == (expected == quoted));
+            if (end != nullptr) {
+              REQUIRE(std::string(out.data(), static_cast<std::size_t>(end - out.data())) ==
+                      quoted);
+              ++plain;
+            } else {
+              ++escaped;
+            }
+            REQUIRE(out.substr(flawed.size() + kSlack) == std::string(8, '\x55'));
+            if (at % 5 == 0 || flaws[f % flaws.size()] == '\n') {
+              REQUIRE(title_written_as_nlohmann_writes_it(flawed));
+            }
+          }
+        }
+      }
+    }
+    CHECK(plain > 10000);
+    CHECK(escaped > 10000);
+  }
+
   TEST_CASE("integers are written as std::to_string writes them") {
     std::vector<std::uint64_t> values = {0, std::numeric_limits<std::uint64_t>::max()};
     for (std::uint64_t p = 1; p <= 1000000000000000000ULL; p *= 10) {
