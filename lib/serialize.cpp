@@ -115,124 +115,133 @@ class QuotedNames {
 };
 
 /// One compact value written as a run (JsonWriter::begin_run): the bytes go
-/// through a local pointer into room reserved once for the whole value, and
-/// only a string with something to escape or repair, or a decimal left to
-/// the double's text, goes through the writer.
+/// through a pointer into room reserved once for the whole value, and only a
+/// string with something to escape or repair, or a decimal left to the
+/// double's text, goes through the writer. The pointer is the caller's local,
+/// passed in and handed back by every call: kept in a member, it would be
+/// read again from memory after each byte stored through it, since a char
+/// store may alias anything.
 class CompactRun {
  public:
   /// `room`: at least as much as is written, counting every string as it is
   /// and every decimal as short.
-  CompactRun(JsonWriter& w, std::size_t room) : w_(w), room_(room) {
-    w_.begin_run();
-    out_ = w_.run_room(room_);
-  }
+  CompactRun(JsonWriter& w, std::size_t room) : w_(w), room_(room) {}
   CompactRun(const CompactRun&) = delete;
   CompactRun& operator=(const CompactRun&) = delete;
-  ~CompactRun() {
-    w_.run_written_to(out_);
+
+  /// Where the run's bytes go; finish() takes the pointer past the last one.
+  [[nodiscard]] char* begin() {
+    w_.begin_run();
+    return w_.run_room(room_);
+  }
+  void finish(char* out) {
+    w_.run_written_to(out);
     w_.end_run();
   }
 
   // A literal's size is known when it is copied, so the copy is a few stores.
   template <std::size_t N>
-  [[gnu::always_inline]] void literal(const char (&text)[N]) {
-    std::memcpy(out_, text, N - 1);
-    out_ += N - 1;
+  [[gnu::always_inline]] static char* literal(char* out, const char (&text)[N]) {
+    std::memcpy(out, text, N - 1);
+    return out + (N - 1);
   }
-  void raw(std::string_view json) {
-    std::memcpy(out_, json.data(), json.size());
-    out_ += json.size();
+  static char* raw(char* out, std::string_view json) {
+    std::memcpy(out, json.data(), json.size());
+    return out + json.size();
   }
-  void string(std::string_view s) {
-    if (char* end = JsonWriter::plain_string_text(out_, s)) {
-      out_ = end;
-      return;
-    }
-    w_.run_written_to(out_);
-    w_.run_string(s);
-    out_ = w_.run_room(room_);
+  // Inlined so that a plain string's pointer stays in a register; only the
+  // rare string the writer escapes costs a call more.
+  [[gnu::always_inline]] char* string(char* out, std::string_view s) {
+    if (char* end = JsonWriter::plain_string_text(out, s)) return end;
+    return escaped_string(out, s);
   }
-  void optional_string(const std::optional<std::string>& s) {
-    if (s) return string(*s);
-    literal("null");
+  char* optional_string(char* out, const std::optional<std::string>& s) {
+    if (s) return string(out, *s);
+    return literal(out, "null");
   }
-  void null_if_empty(const std::string& s) {
-    if (!s.empty()) return string(s);
-    literal("null");
+  char* null_if_empty(char* out, const std::string& s) {
+    if (!s.empty()) return string(out, s);
+    return literal(out, "null");
   }
-  void boolean(bool b) {
-    if (b) return literal("true");
-    literal("false");
+  static char* boolean(char* out, bool b) {
+    if (b) return literal(out, "true");
+    return literal(out, "false");
   }
-  void integer(std::uint64_t v) { out_ = JsonWriter::integer_text(out_, v); }
-  void optional_integer(const std::optional<int>& v) {
-    if (v) {
-      out_ = JsonWriter::integer_text(out_, std::int64_t{*v});
-      return;
-    }
-    literal("null");
+  static char* integer(char* out, std::uint64_t v) { return JsonWriter::integer_text(out, v); }
+  static char* optional_integer(char* out, const std::optional<int>& v) {
+    if (v) return JsonWriter::integer_text(out, std::int64_t{*v});
+    return literal(out, "null");
   }
-  void decimal(const std::optional<Decimal>& d) {
-    if (!d) return literal("null");
+  [[gnu::always_inline]] char* decimal(char* out, const std::optional<Decimal>& d) {
+    if (!d) return literal(out, "null");
     // The choices write_value(Decimal) makes, asking Decimal::is_integer()
     // (which strips trailing zeros first) only where the answer is not plain:
     // zero is whole, and with no negative exponent a decimal is whole exactly
-    // when it fits int64.
-    if (d->mantissa == 0) return literal("0");
+    // when it fits int64, which no nonzero mantissa does past 10^18.
+    if (d->mantissa == 0) return literal(out, "0");
     if (d->exponent >= 0) {
-      std::int64_t v = d->mantissa;
-      bool fits = true;
-      for (std::int32_t e = 0; e < d->exponent && fits; ++e)
-        fits = !__builtin_mul_overflow(v, 10, &v);
-      if (fits) {
-        out_ = JsonWriter::integer_text(out_, v);
-        return;
-      }
+      std::int64_t v = 0;
+      if (d->exponent < static_cast<std::int32_t>(kPowersOfTen.size()) &&
+          !__builtin_mul_overflow(d->mantissa, kPowersOfTen[d->exponent], &v))
+        return JsonWriter::integer_text(out, v);
     } else if (d->mantissa % 10 == 0 && d->is_integer()) {
-      out_ = JsonWriter::integer_text(out_, whole_value(*d));
-      return;
+      return JsonWriter::integer_text(out, whole_value(*d));
     }
-    if (char* end = JsonWriter::short_decimal_text(out_, d->mantissa, d->exponent)) {
-      out_ = end;
-      return;
-    }
-    w_.run_written_to(out_);
-    w_.run_real(d->to_double());
-    out_ = w_.run_room(room_);
+    if (char* end = JsonWriter::short_decimal_text(out, d->mantissa, d->exponent)) return end;
+    return long_decimal(out, *d);
   }
-  void span(const SourceSpan& s) {
-    literal("{\"start\":");
-    integer(s.start);
-    literal(",\"end\":");
-    integer(s.end);
-    literal(",\"line\":");
-    integer(s.line);
-    literal(",\"column\":");
-    integer(s.column);
-    literal("}");
+  static char* span(char* out, const SourceSpan& s) {
+    out = literal(out, "{\"start\":");
+    out = integer(out, s.start);
+    out = literal(out, ",\"end\":");
+    out = integer(out, s.end);
+    out = literal(out, ",\"line\":");
+    out = integer(out, s.line);
+    out = literal(out, ",\"column\":");
+    out = integer(out, s.column);
+    return literal(out, "}");
   }
-  /// Where the next value starts, and below, what was written since, to be
-  /// given to raw() again.
-  [[nodiscard]] JsonWriter::Mark start() {
-    w_.run_written_to(out_);
+  /// Where the value at `out` starts, and below, what was written from there
+  /// up to `out`, to be given to raw() again.
+  [[nodiscard]] JsonWriter::Mark start(const char* out) {
+    w_.run_written_to(out);
     return w_.mark();
   }
-  [[nodiscard]] std::string_view written_since(JsonWriter::Mark m) {
-    w_.run_written_to(out_);
+  [[nodiscard]] std::string_view written_since(const char* out, JsonWriter::Mark m) {
+    w_.run_written_to(out);
     return w_.written_since(m);
   }
 
  private:
+  // 10^18 is the last power of ten int64 holds.
+  static constexpr std::array<std::int64_t, 19> kPowersOfTen = [] {
+    std::array<std::int64_t, 19> powers{};
+    powers[0] = 1;
+    for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
+    return powers;
+  }();
+
+  [[gnu::noinline]] char* escaped_string(char* out, std::string_view s) {
+    w_.run_written_to(out);
+    w_.run_string(s);
+    return w_.run_room(room_);
+  }
+
+  [[gnu::noinline]] char* long_decimal(char* out, const Decimal& d) {
+    w_.run_written_to(out);
+    w_.run_real(d.to_double());
+    return w_.run_room(room_);
+  }
+
   JsonWriter& w_;
   std::size_t room_;
-  char* out_ = nullptr;
 };
 
 // Every turn, heading and check has a span: on a compact writer it is one run.
 void write_value(JsonWriter& w, const SourceSpan& s) {
   if (w.compact()) {
     CompactRun run(w, 128);
-    return run.span(s);
+    return run.finish(CompactRun::span(run.begin(), s));
   }
   w.begin_object();
   field(w, "start", s.start);
@@ -305,60 +314,62 @@ class FactFields {
         f.dimension.size() + text_size(f.qualifier) + text_size(f.base) + f.text.size() +
         f.clause.size() + bound.size() + measure.size() + kind.size() + direction.size();
     CompactRun run(w, room);
+    char* out = run.begin();
     if (path != nullptr) {
-      run.literal("{\"path\":");
-      cached_string(run, *path, path_, path_json_);
-      run.literal(",\"turn\":");
+      out = run.literal(out, "{\"path\":");
+      out = cached_string(run, out, *path, path_, path_json_);
+      out = run.literal(out, ",\"turn\":");
     } else {
-      run.literal("{\"turn\":");
+      out = run.literal(out, "{\"turn\":");
     }
-    run.optional_integer(f.turn);
-    run.literal(",\"speaker\":");
+    out = run.optional_integer(out, f.turn);
+    out = run.literal(out, ",\"speaker\":");
     if (f.speaker)
-      cached_string(run, *f.speaker, speaker_, speaker_json_);
+      out = cached_string(run, out, *f.speaker, speaker_, speaker_json_);
     else
-      run.literal("null");
-    run.literal(",\"section\":");
-    compact_section(run, f.section);
-    run.literal(",\"subject\":");
-    run.string(f.subject);
-    run.literal(",\"value\":");
-    run.decimal(f.value);
-    run.literal(",\"low\":");
-    run.decimal(f.low);
-    run.literal(",\"high\":");
-    run.decimal(f.high);
-    run.literal(",\"unit\":");
-    run.null_if_empty(f.unit);
-    run.literal(",\"unit_known\":");
-    run.boolean(f.unit_known);
-    run.literal(",\"dimension\":");
-    run.null_if_empty(f.dimension);
-    run.literal(",\"qualifier\":");
-    run.optional_string(f.qualifier);
-    run.literal(",\"bound\":");
-    run.raw(bound);
-    run.literal(",\"measure\":");
-    run.raw(measure);
-    run.literal(",\"direction\":");
-    run.raw(direction);
-    run.literal(",\"base\":");
-    run.optional_string(f.base);
-    run.literal(",\"precision\":");
-    run.decimal(f.precision);
-    run.literal(",\"kind\":");
-    run.raw(kind);
-    run.literal(",\"text\":");
-    run.string(f.text);
-    run.literal(",\"clause\":");
-    run.string(f.clause);
-    run.literal(",\"year\":");
-    run.optional_integer(f.year);
-    run.literal(",\"target\":");
-    run.boolean(f.target);
-    run.literal(",\"span\":");
-    run.span(f.span);
-    run.literal("}");
+      out = run.literal(out, "null");
+    out = run.literal(out, ",\"section\":");
+    out = compact_section(run, out, f.section);
+    out = run.literal(out, ",\"subject\":");
+    out = run.string(out, f.subject);
+    out = run.literal(out, ",\"value\":");
+    out = run.decimal(out, f.value);
+    out = run.literal(out, ",\"low\":");
+    out = run.decimal(out, f.low);
+    out = run.literal(out, ",\"high\":");
+    out = run.decimal(out, f.high);
+    out = run.literal(out, ",\"unit\":");
+    out = run.null_if_empty(out, f.unit);
+    out = run.literal(out, ",\"unit_known\":");
+    out = run.boolean(out, f.unit_known);
+    out = run.literal(out, ",\"dimension\":");
+    out = run.null_if_empty(out, f.dimension);
+    out = run.literal(out, ",\"qualifier\":");
+    out = run.optional_string(out, f.qualifier);
+    out = run.literal(out, ",\"bound\":");
+    out = run.raw(out, bound);
+    out = run.literal(out, ",\"measure\":");
+    out = run.raw(out, measure);
+    out = run.literal(out, ",\"direction\":");
+    out = run.raw(out, direction);
+    out = run.literal(out, ",\"base\":");
+    out = run.optional_string(out, f.base);
+    out = run.literal(out, ",\"precision\":");
+    out = run.decimal(out, f.precision);
+    out = run.literal(out, ",\"kind\":");
+    out = run.raw(out, kind);
+    out = run.literal(out, ",\"text\":");
+    out = run.string(out, f.text);
+    out = run.literal(out, ",\"clause\":");
+    out = run.string(out, f.clause);
+    out = run.literal(out, ",\"year\":");
+    out = run.optional_integer(out, f.year);
+    out = run.literal(out, ",\"target\":");
+    out = run.boolean(out, f.target);
+    out = run.literal(out, ",\"span\":");
+    out = run.span(out, f.span);
+    out = run.literal(out, "}");
+    run.finish(out);
   }
 
  private:
@@ -371,27 +382,29 @@ class FactFields {
     section_json_ = w.written_since(start);
   }
 
-  void compact_section(CompactRun& run, const std::vector<std::string>& section) {
-    if (!section_json_.empty() && section == section_) return run.raw(section_json_);
-    const JsonWriter::Mark start = run.start();
-    run.literal("[");
+  char* compact_section(CompactRun& run, char* out, const std::vector<std::string>& section) {
+    if (!section_json_.empty() && section == section_) return CompactRun::raw(out, section_json_);
+    const JsonWriter::Mark start = run.start(out);
+    out = CompactRun::literal(out, "[");
     for (std::size_t i = 0; i < section.size(); ++i) {
-      if (i > 0) run.literal(",");
-      run.string(section[i]);
+      if (i > 0) out = CompactRun::literal(out, ",");
+      out = run.string(out, section[i]);
     }
-    run.literal("]");
+    out = CompactRun::literal(out, "]");
     section_ = section;
-    section_json_ = run.written_since(start);
+    section_json_ = run.written_since(out, start);
+    return out;
   }
 
   /// `s` as `last_json` holds it when it is `last`, else written and kept.
-  static void cached_string(CompactRun& run, const std::string& s, std::string& last,
-                            std::string& last_json) {
-    if (!last_json.empty() && s == last) return run.raw(last_json);
-    const JsonWriter::Mark start = run.start();
-    run.string(s);
+  static char* cached_string(CompactRun& run, char* out, const std::string& s, std::string& last,
+                             std::string& last_json) {
+    if (!last_json.empty() && s == last) return CompactRun::raw(out, last_json);
+    const JsonWriter::Mark start = run.start(out);
+    out = run.string(out, s);
     last = s;
-    last_json = run.written_since(start);
+    last_json = run.written_since(out, start);
+    return out;
   }
 
   static inline const QuotedNames<Bound, 4> kBounds;

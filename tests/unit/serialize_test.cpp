@@ -429,7 +429,15 @@ TEST_SUITE("serialize") {
         Decimal{1, -9},
         Decimal{std::numeric_limits<std::int64_t>::min(), 0},
         Decimal{std::numeric_limits<std::int64_t>::min(), 1},
-        Decimal{std::numeric_limits<std::int64_t>::max(), 0}};
+        Decimal{std::numeric_limits<std::int64_t>::max(), 0},
+        Decimal{1, 18},  // from here on, around where a whole decimal leaves int64
+        Decimal{10, 18},
+        Decimal{922, 16},
+        Decimal{923, 16},
+        Decimal{-922, 16},
+        Decimal{-923, 16},
+        Decimal{std::numeric_limits<std::int64_t>::max() / 10, 1},
+        Decimal{std::numeric_limits<std::int64_t>::min() / 10, 1}};
     SmallRandom next(20261131);
     const auto text = [&] { return texts[next() % texts.size()]; };
     const auto maybe_text = [&]() -> std::optional<std::string> {
