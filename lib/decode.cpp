@@ -18,6 +18,7 @@
 #include <dlfcn.h>
 #endif
 
+#include "detail/decode_taking.hpp"
 #include "detail/text.hpp"
 #include "detail/utf8_scan.hpp"
 
@@ -277,16 +278,24 @@ std::string describe_bytes(std::string_view bytes, std::size_t offset) {
 
 /// UTF-8 input: copy, or copy with replacements when lenient.
 /// `body_checked`: where the body's UTF-8 breaks, when the caller has looked
-/// already (a whole document is not read twice for it).
+/// already (a whole document is not read twice for it). `owned`, when given,
+/// holds `bytes`; it becomes the text when nothing is to be removed or
+/// replaced, which saves a copy of the whole input.
 Result<Decoded> decode_utf8(std::string_view bytes, std::size_t bom, const DecodeOptions& options,
-                            std::optional<std::size_t> body_checked = std::nullopt) {
+                            std::optional<std::size_t> body_checked = std::nullopt,
+                            std::string* owned = nullptr) {
   Decoded out;
   out.encoding = "UTF-8";
   std::string_view body = bytes.substr(bom);
   std::size_t bad = body_checked ? *body_checked : detail::first_ill_formed_utf8(body);
   out.to_source.add(0, bom);
   if (bad == std::string_view::npos) {
-    out.text.assign(body);
+    if (owned != nullptr && bom == 0) {
+      out.text = std::move(*owned);
+      owned->clear();
+    } else {
+      out.text.assign(body);
+    }
     return out;
   }
   if (!options.lenient) {
@@ -469,14 +478,16 @@ std::string detector_hint(std::string_view bytes) {
 
 }  // namespace
 
-Result<Decoded> decode(std::string_view bytes, const DecodeOptions& options) {
+namespace {
+
+Result<Decoded> decode(std::string_view bytes, std::string* owned, const DecodeOptions& options) {
   const Bom bom = sniff_bom(bytes);
   const bool is_utf16_or_32 = bom.encoding != nullptr && std::string_view(bom.encoding) != "UTF-8";
 
   if (!options.encoding.empty()) {
     std::string name = canonical_name(options.encoding);
     const std::size_t skip = (bom.encoding != nullptr && name == bom.encoding) ? bom.length : 0;
-    if (name == "UTF-8") return decode_utf8(bytes, skip, options);
+    if (name == "UTF-8") return decode_utf8(bytes, skip, options, std::nullopt, owned);
     return decode_icu(bytes, skip, name, options);
   }
   if (is_utf16_or_32) return decode_icu(bytes, bom.length, bom.encoding, options);
@@ -507,7 +518,7 @@ Result<Decoded> decode(std::string_view bytes, const DecodeOptions& options) {
       auto gb = decode_icu(bytes, 0, "GB18030", strict);
       if (gb) return gb;
     }
-    return decode_utf8(bytes, bom.length, options, ill_formed);
+    return decode_utf8(bytes, bom.length, options, ill_formed, owned);
   }
   auto gb = decode_icu(bytes, 0, "GB18030", options);
   if (gb) return gb;
@@ -525,6 +536,20 @@ Result<Decoded> decode(std::string_view bytes, const DecodeOptions& options) {
   error.message += ")";
   return error;
 }
+
+}  // namespace
+
+Result<Decoded> decode(std::string_view bytes, const DecodeOptions& options) {
+  return decode(bytes, nullptr, options);
+}
+
+namespace detail {
+
+Result<Decoded> decode_taking(std::string& bytes, const DecodeOptions& options) {
+  return decode(bytes, &bytes, options);
+}
+
+}  // namespace detail
 
 Result<std::string> encode(std::string_view utf8, std::string_view encoding) {
   UErrorCode status = U_ZERO_ERROR;

@@ -19,6 +19,7 @@
 #include "bulletin/extract.hpp"
 #include "bulletin/normalize.hpp"
 #include "bulletin/segment.hpp"
+#include "detail/decode_taking.hpp"
 #include "detail/sha256.hpp"
 #include "detail/text.hpp"
 
@@ -90,10 +91,6 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
-/// Below this many bytes of body, starting a thread costs about what it
-/// saves (measured: a 25 KB bulletin took longer with one).
-constexpr std::size_t kWorthAThread = 1 << 16;
-
 /// Things handed back from one thread to another to be used again, at most
 /// `capacity` at a time. Neither side waits: what does not fit is dropped,
 /// and a taker that finds nothing makes its own.
@@ -152,11 +149,24 @@ class Worker {
   std::thread thread_;
 };
 
+/// Below this many bytes of body, starting a thread costs about what it
+/// saves (measured: a 25 KB bulletin took longer with one).
+constexpr std::size_t kWorthAThread = 1 << 16;
+
+/// The digest of the input and the index of its lines, which nothing reads
+/// until the facts are mapped and the head written: with a second thread they
+/// are made there while this one normalizes.
+struct SourceIndex {
+  std::string sha256;
+  std::optional<detail::LineIndex> lines;
+};
+
 /// The steps parse() and parse_stream() share, up to segmentation; hands the
 /// results to `finish`. They stay where they are built, as the segmentation
 /// refers to the normalized text. `owned`, when given, holds `bytes` and is
-/// released once they are decoded; the decoded text is released once it is
-/// normalized and indexed for lines and columns.
+/// released once they are decoded (UTF-8 is taken over as the decoded text);
+/// the decoded text is released once it is normalized and indexed for lines
+/// and columns.
 template <typename Finish>
 auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& options,
              Finish&& finish)
@@ -169,8 +179,12 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
                              options.max_input_bytes),
                  Location{0, 1, 1}};
   }
-  auto decoded = decode(bytes, options.decode);
+  auto decoded = owned != nullptr ? detail::decode_taking(*owned, options.decode)
+                                  : decode(bytes, options.decode);
   if (!decoded) return decoded.error();
+  // Taken over, the input is the decoded text, byte for byte.
+  const std::string_view input =
+      owned != nullptr && owned->size() != bytes.size() ? std::string_view(decoded->text) : bytes;
   if (const auto line = overlong_line(decoded->text, options.max_line_bytes)) {
     const auto where = detail::resolve_line_columns(decoded->text, {line->first});
     return Error{Errc::too_large,
@@ -182,12 +196,29 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
   source.path = options.path;
   source.encoding = decoded->encoding;
   source.bytes = bytes.size();
-  source.sha256 = detail::sha256_hex(bytes);
-  if (owned != nullptr) std::string().swap(*owned);
+  SourceIndex index;
+  const auto make_index = [&] {
+    index.sha256 = detail::sha256_hex(input);
+    if (owned != nullptr) std::string().swap(*owned);
+    index.lines.emplace(decoded->text);
+  };
+  std::optional<Worker> indexer;
+  if (options.threads >= 2 && decoded->text.size() >= kWorthAThread) {
+    try {
+      indexer.emplace(make_index);
+    } catch (const std::system_error&) {
+      // No thread to be had: indexed below, on this one.
+    }
+  }
   const Normalized normalized = normalize(decoded->text);
-  const detail::LineIndex lines(decoded->text);
+  if (indexer) {
+    indexer->join();
+  } else {
+    make_index();
+  }
+  source.sha256 = std::move(index.sha256);
   std::string().swap(decoded->text);
-  const SpanLocator locator(*decoded, normalized, lines);
+  const SpanLocator locator(*decoded, normalized, *index.lines);
   Segmentation seg = segment(normalized.text);
   return finish(source, *decoded, normalized, locator, seg);
 }

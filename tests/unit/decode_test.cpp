@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "detail/decode_taking.hpp"
+
 using namespace bulletin;
 
 TEST_SUITE("decode") {
@@ -113,6 +115,63 @@ TEST_SUITE("decode") {
     auto d = decode("");
     REQUIRE(d);
     CHECK(d->text.empty());
+  }
+
+  TEST_CASE("decode_taking takes UTF-8 over as the text, and leaves any other input as it was") {
+    const auto same = [](const Decoded& a, const Decoded& b) {
+      CHECK(a.text == b.text);
+      CHECK(a.encoding == b.encoding);
+      CHECK(a.replaced == b.replaced);
+      for (std::size_t at = 0; at <= a.text.size(); ++at) {
+        CHECK(a.to_source.map(at) == b.to_source.map(at));
+      }
+    };
+    const std::string utf8 = "主持人:大家好。全年完成投资3.1亿元,同比增长12.5%。";
+    {
+      std::string bytes = utf8;
+      const char* storage = bytes.data();
+      auto taken = detail::decode_taking(bytes);
+      REQUIRE(taken);
+      CHECK(bytes.empty());
+      CHECK(taken->text.data() == storage);  // not copied
+      same(*taken, *decode(utf8));
+    }
+    DecodeOptions lenient;
+    lenient.lenient = true;
+    DecodeOptions declared_utf8;
+    declared_utf8.encoding = "utf-8";
+    const auto gb = encode(utf8, "GB18030");
+    REQUIRE(gb);
+    const auto utf16 = encode(utf8, "UTF-16");
+    REQUIRE(utf16);
+    // Each keeps its input: something is removed, replaced or converted.
+    const std::vector<std::pair<std::string, DecodeOptions>> kept = {
+        {"\xEF\xBB\xBF" + utf8, {}},
+        {"\xEF\xBB\xBF" + utf8, declared_utf8},
+        {utf8 + "\xFF" + utf8, lenient},
+        {*gb, {}},
+        {*utf16, {}},
+    };
+    for (const auto& [input, options] : kept) {
+      CAPTURE(input.size());
+      std::string bytes = input;
+      auto taken = detail::decode_taking(bytes, options);
+      REQUIRE(taken);
+      CHECK(bytes == input);
+      same(*taken, *decode(input, options));
+    }
+    {
+      std::string bytes = utf8;
+      auto taken = detail::decode_taking(bytes, declared_utf8);
+      REQUIRE(taken);
+      CHECK(bytes.empty());
+      same(*taken, *decode(utf8, declared_utf8));
+    }
+    // Errors leave the input too.
+    std::string bad = utf8 + "\xFF\xFE\xFD" + utf8;
+    const std::string bad_copy = bad;
+    CHECK_FALSE(detail::decode_taking(bad));
+    CHECK(bad == bad_copy);
   }
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bulletin/check.hpp"
+#include "bulletin/decode.hpp"
 #include "bulletin/extract.hpp"
 #include "bulletin/normalize.hpp"
 #include "bulletin/parse.hpp"
@@ -237,6 +238,24 @@ TEST_CASE("parse_stream taking the input leaves it empty and reports errors as p
   REQUIRE_FALSE(parse_stream(std::move(bytes), {}, collected));
   CHECK(bytes.empty());  // NOLINT(bugprone-use-after-move): the contract says so
   CHECK(to_json(collected.doc, -1) == to_json(*whole, -1));
+
+  // Large enough for threads: the digest and the line index are made beside
+  // the normalizer, from the input taken over, or kept when it is converted.
+  for (const bool gb18030 : {false, true}) {
+    CAPTURE(gb18030);
+    std::string text = long_document(6);
+    if (gb18030) text = encode(text, "GB18030").value();
+    REQUIRE(text.size() > 65536);
+    ParseOptions threaded;
+    threaded.threads = 2;
+    const auto reference = parse(text, threaded);
+    REQUIRE(reference);
+    Collector taken;
+    REQUIRE_FALSE(parse_stream(std::string(text), threaded, taken));
+    CHECK(taken.doc.source.sha256 == reference->source.sha256);
+    CHECK(taken.doc.source.encoding == (gb18030 ? "GB18030" : "UTF-8"));
+    CHECK(to_json(taken.doc, -1) == to_json(*reference, -1));
+  }
 
   ParseOptions small;
   small.max_input_bytes = 10;
