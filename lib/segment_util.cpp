@@ -232,4 +232,44 @@ bool is_page_footer(std::string_view line) {
   return false;
 }
 
+// Every heading and every inline list item is read here, by bytes rather than
+// by decoded code points: the delimiters are ASCII or the wide 。 and 、
+// (E3 80 82, E3 80 81), and any other character only advances the count.
+std::string_view heading_text(std::string_view rest, bool inline_marker) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(rest.data());
+  const std::size_t size = rest.size();
+  // Where a three-byte character can still start.
+  const std::size_t three_byte_end = size >= 2 ? size - 2 : 0;
+  std::size_t pos = 0;
+  for (std::size_t n = 0; pos < size && n < kMaxHeadingCodePoints; ++n) {
+    const unsigned char lead = bytes[pos];
+    // Most of a heading is CJK ideographs, lead bytes E4..E9: well formed,
+    // they are no delimiter and need no further test.
+    if (static_cast<unsigned char>(lead - 0xE4) < 6 && pos < three_byte_end &&
+        ((bytes[pos + 1] ^ 0x80) | (bytes[pos + 2] ^ 0x80)) < 0x40) {
+      pos += 3;
+      continue;
+    }
+    if (lead < 0x80) {
+      if (lead == ';' || lead == '!' || lead == '?' || lead == ':' || lead == '\n' ||
+          (inline_marker && lead == ',')) {
+        break;
+      }
+      ++pos;
+      continue;
+    }
+    if (is_plain_three_byte_at(rest, pos)) {
+      if (lead == 0xE3 && bytes[pos + 1] == 0x80 &&
+          (bytes[pos + 2] == 0x82 || (inline_marker && bytes[pos + 2] == 0x81))) {
+        break;
+      }
+      pos += 3;
+      continue;
+    }
+    // A sequence that does not start with an ASCII byte never decodes to one.
+    next_code_point(rest, pos);
+  }
+  return trim(rest.substr(0, pos));
+}
+
 }  // namespace bulletin::detail
