@@ -285,7 +285,7 @@ std::size_t skip_blanks(std::string_view text, std::size_t pos, std::size_t end)
 /// A speaker label at the start of `line`, in any of the shapes real releases use.
 std::optional<LabelMatch> match_label(std::string_view text, const TextLine& line,
                                       const std::vector<Speaker>& roster) {
-  std::string_view content = text.substr(line.begin, line.end - line.begin);
+  const std::string_view content(text.data() + line.begin, line.end - line.begin);
   // A label is bracketed, ends at a colon near the line's start, or is a
   // reporter's (…记者提问) near its start. Most lines are none of these, and
   // are told so before anything is decoded or built.
@@ -297,8 +297,9 @@ std::optional<LabelMatch> match_label(std::string_view text, const TextLine& lin
   constexpr std::size_t kMaxOutletCodePoints = 16;
   // Every reporter's marker has 者 second.
   constexpr std::size_t kLongestMarker = std::string_view("记者提问").size();
-  const bool reporter_near = find_word(content.substr(0, kMaxOutletCodePoints * 4 + kLongestMarker),
-                                       "者") != std::string_view::npos;
+  const std::string_view reporter_reach(
+      content.data(), std::min(content.size(), kMaxOutletCodePoints * 4 + kLongestMarker));
+  const bool reporter_near = find_word(reporter_reach, "者") != std::string_view::npos;
   if (!bracketed && !colon_near && !reporter_near) return std::nullopt;
   LabelMatch m;
   m.begin = line.begin;

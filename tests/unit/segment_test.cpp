@@ -283,13 +283,8 @@ TEST_SUITE("segment") {
     // Ideographs of every fast lead byte (E4..E9), the wide delimiters and
     // other E3 characters, ASCII delimiters, blanks, two- and four-byte
     // characters, and ill-formed pieces, some cut short at the end.
-    const std::vector<std::string> pieces = {"一",
-                                             "城",
-                                             "乡",
-                                             "龙",
-                                             "题",
-                                             "镇",
-                                             "。",
+    const std::vector<std::string> ideographs = {"一", "城", "乡", "成", "的", "色", "龙", "镇"};
+    const std::vector<std::string> others = {"。",
                                              "、",
                                              "〇",
                                              "「",
@@ -307,9 +302,11 @@ TEST_SUITE("segment") {
                                              kExtB,
                                              "—",
                                              "－",
+                                             "가",
                                              "\xE4\xB8",
                                              "\xE4",
                                              "\xE4\xB8\x41",
+                                             "\xE5\x41\x80",
                                              "\xED\x9F\xBF",
                                              "\xE0\xA4\x80",
                                              "\x80",
@@ -317,10 +314,15 @@ TEST_SUITE("segment") {
                                              "\xE3\x80",
                                              "\xE9\xBF"};
     Lcg random(2024);
-    for (int round = 0; round < 4000; ++round) {
+    for (int round = 0; round < 6000; ++round) {
+      // Runs of ideographs of every length, broken by anything else.
+      const std::size_t other_one_in = 2 + random.below(30);
       std::string rest;
-      const std::size_t count = random.below(80);
-      for (std::size_t k = 0; k < count; ++k) rest += pieces[random.below(pieces.size())];
+      const std::size_t count = random.below(90);
+      for (std::size_t k = 0; k < count; ++k) {
+        rest += random.below(other_one_in) == 0 ? others[random.below(others.size())]
+                                                : ideographs[random.below(ideographs.size())];
+      }
       for (bool inline_marker : {false, true}) {
         INFO(rest);
         const std::string_view got = detail::heading_text(rest, inline_marker);
