@@ -27,7 +27,6 @@ using detail::trim;
 
 constexpr std::size_t kMaxLabelCodePoints = 24;
 constexpr std::size_t kMaxTitleCodePoints = 100;
-constexpr std::size_t kMaxHeadingCodePoints = 60;
 constexpr std::size_t kMaxDiagnostics = 1000;
 
 /// A line of the normalized text, trimmed.
@@ -286,7 +285,22 @@ std::size_t skip_blanks(std::string_view text, std::size_t pos, std::size_t end)
 /// A speaker label at the start of `line`, in any of the shapes real releases use.
 std::optional<LabelMatch> match_label(std::string_view text, const TextLine& line,
                                       const std::vector<Speaker>& roster) {
-  std::string_view content = text.substr(line.begin, line.end - line.begin);
+  const std::string_view content(text.data() + line.begin, line.end - line.begin);
+  // A label is bracketed, ends at a colon near the line's start, or is a
+  // reporter's (…记者提问) near its start. Most lines are none of these, and
+  // are told so before anything is decoded or built.
+  const bool bracketed = starts_with(content, "【") || starts_with(content, "[");
+  // A colon the loop below reaches starts one of the first
+  // kMaxLabelCodePoints + 1 code points, of at most four bytes each.
+  const std::size_t colon_reach = std::min(content.size(), kMaxLabelCodePoints * 4 + 1);
+  const bool colon_near = std::memchr(content.data(), ':', colon_reach) != nullptr;
+  constexpr std::size_t kMaxOutletCodePoints = 16;
+  // Every reporter's marker has 者 second.
+  constexpr std::size_t kLongestMarker = std::string_view("记者提问").size();
+  const std::string_view reporter_reach(
+      content.data(), std::min(content.size(), kMaxOutletCodePoints * 4 + kLongestMarker));
+  const bool reporter_near = find_word(reporter_reach, "者") != std::string_view::npos;
+  if (!bracketed && !colon_near && !reporter_near) return std::nullopt;
   LabelMatch m;
   m.begin = line.begin;
   // 【主持人】 [问]
@@ -305,11 +319,6 @@ std::optional<LabelMatch> match_label(std::string_view text, const TextLine& lin
     return m;
   }
   // NAME: text
-  // A colon the loop below reaches starts one of the first
-  // kMaxLabelCodePoints + 1 code points, of at most four bytes each; most
-  // lines have none that early and skip the decoding.
-  const std::size_t colon_reach = std::min(content.size(), kMaxLabelCodePoints * 4 + 1);
-  const bool colon_near = std::memchr(content.data(), ':', colon_reach) != nullptr;
   std::size_t pos = 0;
   for (std::size_t n = 0; colon_near && pos < content.size() && n <= kMaxLabelCodePoints; ++n) {
     if (content[pos] == ':') {
@@ -322,13 +331,7 @@ std::optional<LabelMatch> match_label(std::string_view text, const TextLine& lin
     if (c == U'。' || c == U',' || c == U';' || c == U'!' || c == U'?') break;
   }
   // 威海晚报记者提问请问于主任,…  (a reporter's label with no colon)
-  constexpr std::size_t kMaxOutletCodePoints = 16;
-  // Every marker has 者 second, and few lines have one near their start.
-  constexpr std::size_t kLongestMarker = std::string_view("记者提问").size();
-  if (find_word(content.substr(0, kMaxOutletCodePoints * 4 + kLongestMarker), "者") ==
-      std::string_view::npos) {
-    return std::nullopt;
-  }
+  if (!reporter_near) return std::nullopt;
   for (std::string_view marker : {"记者提问", "記者提問", "记者问", "記者問"}) {
     // Past 16 code points of at most four bytes the marker cannot qualify:
     // long paragraphs are not searched to their end.
@@ -363,23 +366,34 @@ bool equals_ignoring_ascii_case(std::string_view s, std::string_view lower) {
   return true;
 }
 
+constexpr std::size_t kLongestNoise = [] {
+  std::size_t n = 0;
+  for (auto noise : detail::kNoiseLines) n = std::max(n, noise.size());
+  return n;
+}();
+
+/// Which sizes the lines of kNoiseLines have: a line of any other size is
+/// compared with none of them.
+constexpr auto kNoiseSizes = [] {
+  std::array<bool, kLongestNoise + 1> sizes{};
+  for (auto noise : detail::kNoiseLines) sizes[noise.size()] = true;
+  return sizes;
+}();
+
 bool is_noise_line(std::string_view content) {
-  static const std::size_t longest_noise = [] {
-    std::size_t n = 0;
-    for (auto noise : detail::kNoiseLines) n = std::max(n, std::string_view(noise).size());
-    return n;
-  }();
-  if (content.size() > longest_noise) {
-    return detail::is_timestamp_line(content) || detail::is_page_footer(content);
+  if (content.size() <= kLongestNoise && kNoiseSizes[content.size()]) {
+    for (auto noise : detail::kNoiseLines) {
+      if (equals_ignoring_ascii_case(content, noise)) return true;
+    }
   }
-  for (auto noise : detail::kNoiseLines) {
-    if (equals_ignoring_ascii_case(content, noise)) return true;
+  // Page timestamps (2023-11-05 11:00:00 星期日) start with a digit and PDF
+  // page footers (— 9 —, - 9 -, 第 3 页, 第3页 共10页) with a footer character:
+  // nearly every line is told by its first character, without either call.
+  std::size_t after_first = 0;
+  if (content.empty() || !detail::is_page_footer_character(next_code_point(content, after_first))) {
+    return false;
   }
-  // Page timestamps: 2023-11-05 11:00:00 星期日
-  if (detail::is_timestamp_line(content)) return true;
-  // PDF page footers: — 9 —, - 9 -, 第 3 页, 第3页 共10页
-  if (detail::is_page_footer(content)) return true;
-  return false;
+  return detail::is_timestamp_line(content) || detail::is_page_footer(content);
 }
 
 struct MetadataMatch {
@@ -506,29 +520,6 @@ std::optional<HeadingMatch> match_heading_marker(std::string_view s) {
   return std::nullopt;
 }
 
-/// The heading text after a marker: up to the end of its first sentence.
-std::string_view heading_text(std::string_view rest, bool inline_marker) {
-  std::size_t pos = 0;
-  for (std::size_t n = 0; pos < rest.size() && n < kMaxHeadingCodePoints; ++n) {
-    // Most of a heading is Han, stepped over without decoding; the wide
-    // delimiters 。 and 、 are among these sequences and told by their bytes.
-    if (is_plain_three_byte_at(rest, pos)) {
-      const std::string_view here = rest.substr(pos);
-      if (starts_with(here, "。") || (inline_marker && starts_with(here, "、"))) break;
-      pos += 3;
-      continue;
-    }
-    std::size_t after = pos;
-    const char32_t c = next_code_point(rest, after);
-    if (c == U';' || c == U'!' || c == U'?' || c == U':' || c == U'\n' ||
-        (inline_marker && c == U',')) {
-      break;
-    }
-    pos = after;
-  }
-  return trim(rest.substr(0, pos));
-}
-
 class Segmenter {
  public:
   explicit Segmenter(std::string_view text) : text_(text) {}
@@ -570,16 +561,15 @@ class Segmenter {
   }
 
   void split() {
-    const auto split_lines = detail::split_lines(text_);
-    lines_.reserve(split_lines.size());
-    for (const auto& l : split_lines) {
+    // Lines are trimmed as they are found, with no list of untrimmed ones.
+    detail::for_each_line(text_, [&](const detail::Line& l) {
       TextLine line{l.begin, l.end, l.begin, l.end};
       while (line.begin < line.end && (text_[line.begin] == ' ' || text_[line.begin] == '\t'))
         ++line.begin;
       while (line.end > line.begin && (text_[line.end - 1] == ' ' || text_[line.end - 1] == '\t'))
         --line.end;
       lines_.push_back(line);
-    }
+    });
   }
 
   std::string_view content(const TextLine& line) const {
@@ -761,16 +751,6 @@ class Segmenter {
     return false;
   }
 
-  std::optional<int> turn_at(std::size_t offset) const {
-    const auto& bodies = result_.turn_bodies;
-    auto it = std::upper_bound(bodies.begin(), bodies.end(), offset,
-                               [](std::size_t v, const TextRange& r) { return v < r.begin; });
-    if (it == bodies.begin()) return std::nullopt;
-    --it;
-    if (offset >= it->end) return std::nullopt;
-    return static_cast<int>(it - bodies.begin()) + 1;
-  }
-
   void add_section(std::optional<int> turn, int level, int number, std::size_t marker_begin,
                    std::size_t marker_end, std::string_view heading) {
     Section& s = result_.document.sections.emplace_back(
@@ -778,21 +758,17 @@ class Segmenter {
                 std::string(heading), SourceSpan{marker_begin, marker_end + heading.size()}});
     exclude(marker_begin, marker_end);
     // Numbering: a level continues from its previous sibling in the same turn.
-    const std::pair<int, int> key{turn.value_or(0), level};
-    auto last = last_number_.lower_bound(key);
-    if (last != last_number_.end() && last->first == key) {
-      if (number != last->second + 1 && number != 1) {
-        diagnose(Severity::note, "numbering-skip",
-                 "heading " + s.marker + " follows number " + std::to_string(last->second) +
-                     " at level " + std::to_string(level),
-                 marker_begin);
-      }
-      last->second = number;
-    } else {
-      last = last_number_.emplace_hint(last, key, number);
+    auto& last = last_numbers_[static_cast<std::size_t>(turn.value_or(0))];
+    const auto at = static_cast<std::size_t>(level);
+    if (last[at] != kNoNumber && number != last[at] + 1 && number != 1) {
+      diagnose(Severity::note, "numbering-skip",
+               "heading " + s.marker + " follows number " + std::to_string(last[at]) +
+                   " at level " + std::to_string(level),
+               marker_begin);
     }
+    last[at] = number;
     // Deeper levels restart under a new heading.
-    last_number_.erase(std::next(last), last_number_.lower_bound({key.first + 1, 0}));
+    std::fill(last.begin() + static_cast<std::ptrdiff_t>(at) + 1, last.end(), kNoNumber);
   }
 
   void find_sections() {
@@ -802,6 +778,10 @@ class Segmenter {
     // once. A reservation costs only the pages that are written.
     result_.document.sections.reserve(lines_.size() - std::min(header_end_line_, lines_.size()));
     headings_excluded_from_ = result_.excluded.size();
+    last_numbers_.assign(turns.size() + 1, LevelNumbers{});
+    for (auto& numbers : last_numbers_) numbers.fill(kNoNumber);
+    const auto& bodies = result_.turn_bodies;
+    std::size_t bodies_begun = 0;  // turn bodies that start at or before the line's start
     std::size_t next_turn = 0;
     for (std::size_t i = header_end_line_; i < lines_.size(); ++i) {
       const TextLine& line = lines_[i];
@@ -813,12 +793,18 @@ class Segmenter {
       }
       if (start >= line.end) continue;
       std::string_view c = text_.substr(start, line.end - start);
-      const auto turn = turn_at(start);
+      // Starts only grow from line to line, so the turn holding one is found
+      // by moving forward over the bodies rather than by a search per line.
+      while (bodies_begun < bodies.size() && bodies[bodies_begun].begin <= start) ++bodies_begun;
+      std::optional<int> turn;
+      if (bodies_begun > 0 && start < bodies[bodies_begun - 1].end) {
+        turn = static_cast<int>(bodies_begun);
+      }
       if (auto h = match_heading_marker(c)) {
         expected_item_ = 1;
         std::string_view rest = c.substr(h->marker_end);
         add_section(turn, h->level, h->number, start, start + h->marker_end,
-                    heading_text(rest, false));
+                    detail::heading_text(rest, false));
       }
       find_inline_enumeration(start, line.end, turn);
     }
@@ -857,7 +843,7 @@ class Segmenter {
             (clause_start || value == expected) && (value == expected || value == 1)) {
           const std::size_t marker_end = is + kIs.size();
           add_section(turn, 5, value, here, marker_end,
-                      heading_text(text_.substr(marker_end, end - marker_end), true));
+                      detail::heading_text(text_.substr(marker_end, end - marker_end), true));
           expected = value + 1;
           break;
         }
@@ -956,7 +942,11 @@ class Segmenter {
   std::size_t labels_excluded_from_ = 0;    // where the labels' run of `excluded` starts
   std::size_t headings_excluded_from_ = 0;  // and where the heading markers' run starts
   std::size_t title_line_ = 0;
-  std::map<std::pair<int, int>, int> last_number_;
+  // The last number given at each heading level (1 to 5), per turn (0: outside
+  // any turn); list numbers are never negative.
+  static constexpr int kNoNumber = -1;
+  using LevelNumbers = std::array<int, 6>;
+  std::vector<LevelNumbers> last_numbers_;
   std::optional<int> enumeration_turn_;
   int expected_item_ = 1;
   Segmentation result_;

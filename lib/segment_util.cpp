@@ -1,5 +1,11 @@
 #include "detail/segment_util.hpp"
 
+#include <algorithm>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "detail/text.hpp"
 
 namespace bulletin::detail {
@@ -230,6 +236,86 @@ bool is_page_footer(std::string_view line) {
     return read_digits(s, p, 4, value) && p == s.size();
   }
   return false;
+}
+
+#if defined(__SSE2__)
+namespace {
+
+/// Whether the first twelve of the sixteen bytes at `p` are four well-formed
+/// characters with lead bytes E4..E9, as heading_text's one-at-a-time test
+/// would find.
+bool four_ideographs_at(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i continuation =
+      _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
+                     _mm_set1_epi8(static_cast<char>(0x80)));
+  const __m128i above_first = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+  const __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(above_first, _mm_set1_epi8(5)), above_first);
+  constexpr int kLeads = 0b001001001001;
+  constexpr int kContinuations = 0b110110110110;
+  return (_mm_movemask_epi8(lead) & kLeads) == kLeads &&
+         (_mm_movemask_epi8(continuation) & kContinuations) == kContinuations;
+}
+
+}  // namespace
+#endif
+
+// Every heading and every inline list item is read here, by bytes rather than
+// by decoded code points: the delimiters are ASCII or the wide 。 and 、
+// (E3 80 82, E3 80 81), and any other character only advances the count.
+std::string_view heading_text(std::string_view rest, bool inline_marker) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(rest.data());
+  const std::size_t size = rest.size();
+  // Where a three-byte character can still start.
+  const std::size_t three_byte_end = size >= 2 ? size - 2 : 0;
+  std::size_t pos = 0;
+  // Most of a heading is CJK ideographs, lead bytes E4..E9: well formed, they
+  // are no delimiter and need no further test.
+  auto is_ideograph_at = [&](std::size_t at) {
+    return static_cast<unsigned char>(bytes[at] - 0xE4) < 6 &&
+           ((bytes[at + 1] ^ 0x80) | (bytes[at + 2] ^ 0x80)) < 0x40;
+  };
+  for (std::size_t n = 0; pos < size && n < kMaxHeadingCodePoints; ++n) {
+    if (pos < three_byte_end && is_ideograph_at(pos)) {
+      // The rest of a run of them, in a loop that tests nothing else.
+      pos += 3;
+      const std::size_t run_limit =
+          std::min(three_byte_end, pos + 3 * (kMaxHeadingCodePoints - n - 1));
+#if defined(__SSE2__)
+      // Four at a time, while sixteen bytes can be read inside the view and
+      // the fourth may still be taken.
+      while (pos + 16 <= size && pos + 9 < run_limit && four_ideographs_at(bytes + pos)) {
+        pos += 12;
+        n += 4;
+      }
+#endif
+      while (pos < run_limit && is_ideograph_at(pos)) {
+        pos += 3;
+        ++n;
+      }
+      continue;
+    }
+    const unsigned char lead = bytes[pos];
+    if (lead < 0x80) {
+      if (lead == ';' || lead == '!' || lead == '?' || lead == ':' || lead == '\n' ||
+          (inline_marker && lead == ',')) {
+        break;
+      }
+      ++pos;
+      continue;
+    }
+    if (is_plain_three_byte_at(rest, pos)) {
+      if (lead == 0xE3 && bytes[pos + 1] == 0x80 &&
+          (bytes[pos + 2] == 0x82 || (inline_marker && bytes[pos + 2] == 0x81))) {
+        break;
+      }
+      pos += 3;
+      continue;
+    }
+    // A sequence that does not start with an ASCII byte never decodes to one.
+    next_code_point(rest, pos);
+  }
+  return trim(rest.substr(0, pos));
 }
 
 }  // namespace bulletin::detail

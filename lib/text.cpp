@@ -132,29 +132,8 @@ const char* to_string(Severity severity) noexcept {
 namespace detail {
 
 std::vector<Line> split_lines(std::string_view text) {
-  const std::size_t size = text.size();
-  auto next = [&](char ch, std::size_t from) -> std::size_t {
-    if (from >= size) return size;
-    const void* hit = std::memchr(text.data() + from, ch, size - from);
-    return hit == nullptr ? size
-                          : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-  };
   std::vector<Line> lines;
-  std::size_t begin = 0;
-  // The next \n and the next \r are each looked for again only once passed:
-  // normalized text has no \r, so that search runs once, not on every line.
-  std::size_t lf = next('\n', 0);
-  std::size_t cr = next('\r', 0);
-  for (;;) {
-    if (lf < begin) lf = next('\n', begin);
-    if (cr < begin) cr = next('\r', begin);
-    const std::size_t end = std::min(lf, cr);
-    if (end == size) break;
-    lines.push_back({begin, end});
-    begin = end + 1;
-    if (text[end] == '\r' && begin < size && text[begin] == '\n') ++begin;
-  }
-  if (begin < size) lines.push_back({begin, size});
+  for_each_line(text, [&](const Line& line) { lines.push_back(line); });
   return lines;
 }
 

@@ -28,4 +28,19 @@ bool is_timestamp_line(std::string_view line);
 /// A page footer of text extracted from PDF: — 9 —, - 9 -, 第3页, 第3页 共10页, 3/10.
 bool is_page_footer(std::string_view line);
 
+/// Whether a page footer (is_page_footer) can hold `c`: every one and every
+/// page timestamp (is_timestamp_line) starts with such a character.
+inline bool is_page_footer_character(char32_t c) {
+  return c == U' ' || (c >= U'0' && c <= U'9') || c == U'/' || c == U'—' || c == U'–' ||
+         c == U'-' || c == U'－' || c == U'第' || c == U'页' || c == U'共';
+}
+
+/// Heading texts stop after this many code points.
+inline constexpr std::size_t kMaxHeadingCodePoints = 60;
+
+/// The heading text after a marker: up to the end of its first sentence (。 ; ! ? :
+/// or a line break), and for an inline marker (一是…) its first clause (, 、).
+/// Trimmed; at most kMaxHeadingCodePoints code points.
+std::string_view heading_text(std::string_view rest, bool inline_marker);
+
 }  // namespace bulletin::detail

@@ -3,6 +3,7 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -127,7 +128,10 @@ inline std::size_t find_word(std::string_view s, std::string_view word, std::siz
     const void* hit = std::memchr(s.data() + at, word.back(), s.size() - at);
     if (hit == nullptr) break;
     const auto last = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
-    if (std::memcmp(s.data() + last - before_last, word.data(), before_last) == 0) {
+    // The byte before a Chinese character's last is nearly as telling, and
+    // comparing it here spares most of the calls to memcmp.
+    if ((before_last == 0 || s[last - 1] == word[before_last - 1]) &&
+        std::memcmp(s.data() + last - before_last, word.data(), before_last) == 0) {
       return last - before_last;
     }
     at = last + 1;
@@ -162,6 +166,33 @@ struct Line {
   std::size_t begin = 0;
   std::size_t end = 0;
 };
+
+/// Calls `on_line(Line)` for each line of `text`, split on \n, \r\n and \r.
+template <typename OnLine>
+void for_each_line(std::string_view text, OnLine&& on_line) {
+  const std::size_t size = text.size();
+  auto next = [&](char ch, std::size_t from) -> std::size_t {
+    if (from >= size) return size;
+    const void* hit = std::memchr(text.data() + from, ch, size - from);
+    return hit == nullptr ? size
+                          : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+  };
+  std::size_t begin = 0;
+  // The next \n and the next \r are each looked for again only once passed:
+  // normalized text has no \r, so that search runs once, not on every line.
+  std::size_t lf = next('\n', 0);
+  std::size_t cr = next('\r', 0);
+  for (;;) {
+    if (lf < begin) lf = next('\n', begin);
+    if (cr < begin) cr = next('\r', begin);
+    const std::size_t end = std::min(lf, cr);
+    if (end == size) break;
+    on_line(Line{begin, end});
+    begin = end + 1;
+    if (text[end] == '\r' && begin < size && text[begin] == '\n') ++begin;
+  }
+  if (begin < size) on_line(Line{begin, size});
+}
 
 /// Splits on \n, \r\n and \r.
 std::vector<Line> split_lines(std::string_view text);

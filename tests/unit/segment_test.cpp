@@ -2,9 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "bulletin/normalize.hpp"
+#include "detail/segment_util.hpp"
 #include "detail/text.hpp"
 
 using namespace bulletin;
@@ -37,6 +41,35 @@ std::string speakers(const Segmentation& s) {
     out += t.speaker + "/" + to_string(t.role) + "/" + to_string(t.kind);
   }
   return out;
+}
+
+/// A deterministic stream of small numbers for generated inputs.
+class Lcg {
+ public:
+  explicit Lcg(std::uint32_t seed) : state_(seed) {}
+  std::size_t below(std::size_t n) {
+    state_ = state_ * 1664525u + 1013904223u;
+    return (state_ >> 8) % n;
+  }
+
+ private:
+  std::uint32_t state_;
+};
+
+/// heading_text as plainly written: decode every code point, compare it with
+/// the delimiters.
+std::string_view heading_text_by_code_points(std::string_view rest, bool inline_marker) {
+  std::size_t pos = 0;
+  for (std::size_t n = 0; pos < rest.size() && n < detail::kMaxHeadingCodePoints; ++n) {
+    std::size_t after = pos;
+    const char32_t c = detail::next_code_point(rest, after);
+    if (c == U'。' || c == U';' || c == U'!' || c == U'?' || c == U':' || c == U'\n' ||
+        (inline_marker && (c == U',' || c == U'、'))) {
+      break;
+    }
+    pos = after;
+  }
+  return detail::trim(rest.substr(0, pos));
 }
 
 }  // namespace
@@ -244,5 +277,135 @@ TEST_SUITE("segment") {
     CHECK_FALSE(is_plain_three_byte_at("\xED\x9F\xBF", 0));  // could be a surrogate
     CHECK_FALSE(is_plain_three_byte_at("\xE4\xB8", 0));
     CHECK_FALSE(is_plain_three_byte_at("\xE4\xB8\x41", 0));
+  }
+
+  TEST_CASE("heading_text reads bytes as decoding each code point would") {
+    // Ideographs of every fast lead byte (E4..E9), the wide delimiters and
+    // other E3 characters, ASCII delimiters, blanks, two- and four-byte
+    // characters, and ill-formed pieces, some cut short at the end.
+    const std::vector<std::string> ideographs = {"一", "城", "乡", "成", "的", "色", "龙", "镇"};
+    const std::vector<std::string> others = {"。",
+                                             "、",
+                                             "〇",
+                                             "「",
+                                             ",",
+                                             ";",
+                                             "!",
+                                             "?",
+                                             ":",
+                                             "\n",
+                                             " ",
+                                             "\t",
+                                             "a",
+                                             "1",
+                                             "é",
+                                             kExtB,
+                                             "—",
+                                             "－",
+                                             "가",
+                                             "\xE4\xB8",
+                                             "\xE4",
+                                             "\xE4\xB8\x41",
+                                             "\xE5\x41\x80",
+                                             "\xED\x9F\xBF",
+                                             "\xE0\xA4\x80",
+                                             "\x80",
+                                             "\xFF",
+                                             "\xE3\x80",
+                                             "\xE9\xBF"};
+    Lcg random(2024);
+    for (int round = 0; round < 6000; ++round) {
+      // Runs of ideographs of every length, broken by anything else.
+      const std::size_t other_one_in = 2 + random.below(30);
+      std::string rest;
+      const std::size_t count = random.below(90);
+      for (std::size_t k = 0; k < count; ++k) {
+        rest += random.below(other_one_in) == 0 ? others[random.below(others.size())]
+                                                : ideographs[random.below(ideographs.size())];
+      }
+      for (bool inline_marker : {false, true}) {
+        INFO(rest);
+        const std::string_view got = detail::heading_text(rest, inline_marker);
+        const std::string_view want = heading_text_by_code_points(rest, inline_marker);
+        CHECK(got.data() == want.data());
+        CHECK(got.size() == want.size());
+      }
+    }
+    // A fast character cut short by the end of the text is read as ill-formed.
+    CHECK(detail::heading_text("城\xE5\x9F", false) == "城\xE5\x9F");
+    CHECK(detail::heading_text(repeat("镇", 61), false) == repeat("镇", 60));
+    // Nor is one that the view cuts, though the bytes go on past its end.
+    const std::string longer = "城镇乡";
+    CHECK(detail::heading_text(std::string_view(longer).substr(0, 7), false) ==
+          heading_text_by_code_points(std::string_view(longer).substr(0, 7), false));
+  }
+
+  TEST_CASE("find_word finds what string_view::find finds") {
+    // Words that share their last byte, or their last two, with others.
+    const std::vector<std::string> words = {"同志", "先生", "女士", "者", "是", "bc", "c", "aab"};
+    const std::vector<std::string> pieces = {"同", "志", "先", "生", "女",   "士",       "者",
+                                             "是", "a",  "b",  "c",  "\x97", "\xBF\x97", "\xE5"};
+    Lcg random(7);
+    for (int round = 0; round < 3000; ++round) {
+      std::string text;
+      const std::size_t count = random.below(30);
+      for (std::size_t k = 0; k < count; ++k) text += pieces[random.below(pieces.size())];
+      for (const auto& word : words) {
+        const std::string_view view = text;
+        for (std::size_t from = 0; from <= text.size(); from += 1 + random.below(4)) {
+          INFO(text, " / ", word, " / ", from);
+          CHECK(detail::find_word(view, word, from) == view.find(word, from));
+        }
+      }
+    }
+  }
+
+  TEST_CASE("every page footer and timestamp starts with a footer character") {
+    for (std::string line :
+         {"— 9 —", "- 9 -", "–12–", "－3－", "第3页", "第 3 页", "第3页 共10页", "3/10", "12 / 40",
+          "2023-11-05 11:00:00 星期日", "2023年11月5日 11:00", "2023.11.05 11:00:00 周日"}) {
+      INFO(line);
+      CHECK((detail::is_page_footer(line) || detail::is_timestamp_line(line)));
+      std::size_t after = 0;
+      CHECK(detail::is_page_footer_character(detail::next_code_point(line, after)));
+    }
+    // As lines of a document, short and long, they are dropped as noise.
+    auto s = segment("标题\n主持人:好。\n第3页 共10页\n" + repeat("第", 30) +
+                     "\n- 9 -\n2023-11-05 11:00:00 星期日\n2023-11-05 11:00:00 星期日 " +
+                     repeat("1", 30) + "\n页\n3/10\n");
+    int noise = 0;
+    for (const auto& diag : s.document.diagnostics) noise += diag.code == "noise-line";
+    CHECK(noise == 4);
+  }
+
+  TEST_CASE("numbering continues per turn and level, and restarts below a new heading") {
+    auto s =
+        seg("标题\n一、甲\n三、乙\n主持人:\n二、丙\n李明:\n一、丁\n(一)戊\n(三)己\n二、庚\n(二)辛\n"
+            "1.子\n(四)丑\n王刚:\n三、壬\n一是甲,三是乙。\n");
+    std::vector<std::string> skips;
+    for (const auto& d : s.document.diagnostics) {
+      if (d.code == "numbering-skip") skips.push_back(d.message);
+    }
+    REQUIRE(skips.size() == 3);
+    CHECK(skips[0] == "heading 三、 follows number 1 at level 1");
+    CHECK(skips[1] == "heading (三) follows number 1 at level 2");
+    CHECK(skips[2] == "heading (四) follows number 2 at level 2");
+    const auto& secs = s.document.sections;
+    REQUIRE(secs.size() == 12);
+    CHECK_FALSE(secs[0].turn.has_value());
+    CHECK_FALSE(secs[1].turn.has_value());
+    CHECK(secs[2].turn.value_or(0) == 1);
+    CHECK(secs[3].turn.value_or(0) == 2);
+    CHECK(secs[10].turn.value_or(0) == 3);
+    CHECK(secs[11].marker == "一是");
+  }
+
+  TEST_CASE("labels are found however the line opens") {
+    auto s =
+        seg("标题\n【主持人】各位好。\n[问]请问李主任,怎么办\n李明:答。\n"
+            "海川日报记者提问请问李主任,为何\n李明:因为。\n");
+    CHECK(speakers(s) ==
+          "主持人/host/statement|问/reporter/question|李明/official/answer|"
+          "海川日报记者/reporter/question|李明/official/answer");
   }
 }
