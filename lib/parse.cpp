@@ -169,7 +169,7 @@ struct SourceIndex {
 /// and columns.
 template <typename Finish>
 auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& options,
-             Finish&& finish)
+             const SegmentOptions& segment_options, Finish&& finish)
     -> decltype(finish(std::declval<SourceInfo&>(), std::declval<const Decoded&>(),
                        std::declval<const Normalized&>(), std::declval<const SpanLocator&>(),
                        std::declval<Segmentation&>())) {
@@ -219,7 +219,7 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
   source.sha256 = std::move(index.sha256);
   std::string().swap(decoded->text);
   const SpanLocator locator(*decoded, normalized, *index.lines);
-  Segmentation seg = segment(normalized.text);
+  Segmentation seg = segment(normalized.text, segment_options);
   return finish(source, *decoded, normalized, locator, seg);
 }
 
@@ -527,10 +527,17 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   head.diagnostics.clear();
   // The extractor reads no span of the head (seg.section_starts tells it
   // where sections start), nor any turn's text: the head can be mapped and
-  // written while the facts are being built.
+  // written while the facts are being built. The turns' texts, nearly all of
+  // a transcript, are copied only then, and let go once written.
+  std::vector<std::string_view> turn_texts;
+  turn_texts.reserve(head.turns.size());
+  for (std::size_t k = 0; k < head.turns.size(); ++k) {
+    turn_texts.push_back(turn_text(normalized.text, seg, k));
+  }
   for (auto& t : head.turns) locator.map(t.span);
   for (auto& s : head.sections) locator.map(s.span);
   const auto begin = [&] {
+    for (std::size_t k = 0; k < head.turns.size(); ++k) head.turns[k].text = turn_texts[k];
     receiver.begin(head);
     for (auto& t : head.turns) std::string().swap(t.text);
   };
@@ -569,7 +576,7 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
 }  // namespace
 
 Result<Document> parse(std::string_view bytes, const ParseOptions& options) {
-  return prepare(bytes, nullptr, options,
+  return prepare(bytes, nullptr, options, SegmentOptions{},
                  [&](SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
                      const SpanLocator& locator, Segmentation& seg) -> Result<Document> {
                    return assemble(source, decoded, normalized, locator, seg, options);
@@ -580,7 +587,9 @@ namespace {
 
 std::optional<Error> parse_stream(std::string_view bytes, std::string* owned,
                                   const ParseOptions& options, DocumentReceiver& receiver) {
-  auto done = prepare(bytes, owned, options,
+  SegmentOptions segment_options;
+  segment_options.turn_texts = false;  // stream() copies them as it writes the head
+  auto done = prepare(bytes, owned, options, segment_options,
                       [&](SourceInfo& source, const Decoded& decoded, const Normalized& normalized,
                           const SpanLocator& locator, Segmentation& seg) -> Result<bool> {
                         stream(source, decoded, normalized, locator, seg, options, receiver);

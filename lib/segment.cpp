@@ -522,7 +522,8 @@ std::optional<HeadingMatch> match_heading_marker(std::string_view s) {
 
 class Segmenter {
  public:
-  explicit Segmenter(std::string_view text) : text_(text) {}
+  Segmenter(std::string_view text, const SegmentOptions& options)
+      : text_(text), options_(options) {}
 
   Segmentation run() {
     split();
@@ -535,7 +536,9 @@ class Segmenter {
     // transcript's turns hold nearly all of it, so the two never coexist.
     std::vector<TextLine>().swap(lines_);
     auto& turns = result_.document.turns;
-    for (std::size_t k = 0; k < turns.size(); ++k) turns[k].text = std::string(turn_text(k));
+    if (options_.turn_texts) {
+      for (std::size_t k = 0; k < turns.size(); ++k) turns[k].text = std::string(turn_text(k));
+    }
     result_.document.speakers = roster_;
     sort_exclusions();
     return std::move(result_);
@@ -554,11 +557,7 @@ class Segmenter {
   }
 
   /// The body of turn `k`, without its label: Turn::text.
-  std::string_view turn_text(std::size_t k) const {
-    const std::size_t begin = result_.turn_bodies[k].begin;
-    const std::size_t end = result_.document.turns[k].span.end;
-    return detail::trim_blank_lines(text_.substr(begin, end - begin));
-  }
+  std::string_view turn_text(std::size_t k) const { return bulletin::turn_text(text_, result_, k); }
 
   void split() {
     // Lines are trimmed as they are found, with no list of untrimmed ones.
@@ -935,6 +934,7 @@ class Segmenter {
   }
 
   std::string_view text_;
+  SegmentOptions options_;
   std::vector<TextLine> lines_;
   std::vector<std::size_t> noise_;
   std::vector<Speaker> roster_;
@@ -954,6 +954,14 @@ class Segmenter {
 
 }  // namespace
 
-Segmentation segment(std::string_view normalized) { return Segmenter(normalized).run(); }
+Segmentation segment(std::string_view normalized, const SegmentOptions& options) {
+  return Segmenter(normalized, options).run();
+}
+
+std::string_view turn_text(std::string_view normalized, const Segmentation& seg, std::size_t k) {
+  const std::size_t begin = seg.turn_bodies[k].begin;
+  const std::size_t end = seg.document.turns[k].span.end;
+  return detail::trim_blank_lines(normalized.substr(begin, end - begin));
+}
 
 }  // namespace bulletin

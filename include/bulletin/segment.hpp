@@ -43,7 +43,20 @@ struct Segmentation {
   std::vector<std::size_t> section_starts;
 };
 
+struct SegmentOptions {
+  /// Whether each turn's text is copied into Turn::text. parse_stream()
+  /// copies them itself, from turn_text(), on the thread that writes the head
+  /// while the facts are built on the other.
+  bool turn_texts = true;
+};
+
 /// Never fails: text it cannot place becomes body text or a diagnostic.
-[[nodiscard]] Segmentation segment(std::string_view normalized);
+[[nodiscard]] Segmentation segment(std::string_view normalized, const SegmentOptions& options = {});
+
+/// The text of turn `k` as Turn::text holds it: the body after its label,
+/// without blank lines around it. Reads the turn's span, so it is called
+/// before parse() maps the spans to the input.
+[[nodiscard]] std::string_view turn_text(std::string_view normalized, const Segmentation& seg,
+                                         std::size_t k);
 
 }  // namespace bulletin

@@ -409,3 +409,26 @@ TEST_SUITE("segment") {
           "海川日报记者/reporter/question|李明/official/answer");
   }
 }
+
+TEST_CASE("segment: without turn texts, turn_text gives what Turn::text would hold") {
+  const std::string text =
+      "临江区2023年新闻发布会\n"
+      "主持人:各位记者朋友,\n\n大家好!首先请王局长介绍。\n\n"
+      "王明:\n一、项目建设\n全年完成投资3.1亿元。\n\n"
+      "问:请问明年有什么打算?\n"
+      "答:  继续推进。\n\n\n";
+  const Normalized normalized = normalize(text);
+  const Segmentation full = segment(normalized.text);
+  SegmentOptions without;
+  without.turn_texts = false;
+  const Segmentation bare = segment(normalized.text, without);
+  REQUIRE(full.document.turns.size() >= 3);
+  REQUIRE(bare.document.turns.size() == full.document.turns.size());
+  for (std::size_t k = 0; k < full.document.turns.size(); ++k) {
+    CAPTURE(k);
+    CHECK(bare.document.turns[k].text.empty());
+    CHECK(turn_text(normalized.text, bare, k) == full.document.turns[k].text);
+    CHECK(bare.document.turns[k].span.start == full.document.turns[k].span.start);
+  }
+  CHECK(full.document.turns[0].text == "各位记者朋友,\n\n大家好!首先请王局长介绍。");
+}
