@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/ascii_digits.hpp"
 #include "detail/lexicon.hpp"
 #include "detail/numbers_lexicon.hpp"
 #include "detail/segment_util.hpp"
@@ -227,10 +228,6 @@ bool inside_short_quote(std::string_view text, std::size_t begin, std::size_t en
     ++n;
   }
   return false;
-}
-
-bool has_ascii_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 constexpr std::array<std::string_view, 6> kScales = {"万", "亿", "萬", "億", "千", "百"};
@@ -680,7 +677,7 @@ class Extractor {
         break;
     }
     if (inside_short_quote(text_, m.begin, m.end)) return false;
-    const bool arabic = has_ascii_digit(m.surface);
+    const bool arabic = detail::has_ascii_digit(m.surface);
     const bool scaled = has_scale(m.surface);
     const bool quantified = m.unit_known || m.kind == NumberKind::percent ||
                             m.kind == NumberKind::permille || m.kind == NumberKind::fraction;
@@ -782,8 +779,9 @@ class Extractor {
       if (in_pre != std::string_view::npos) pre = pre.substr(0, in_pre);
       break;
     }
-    if (!f.base) {
-      // 比2021年 / 较2021年
+    // 比2021年 / 较2021年. The year is four ASCII digits in `pre`, and most
+    // figures' words hold none: those are not searched for the cues.
+    if (!f.base && detail::has_ascii_digit(pre)) {
       for (std::string_view cue : {"比", "较"}) {
         if (pre.size() < cue.size() + 4) continue;  // no room for a year after it
         const std::size_t at = rfind_word(pre, cue);
