@@ -114,6 +114,7 @@ std::size_t first_after(const std::vector<Item>& items, std::size_t derived, std
 }  // namespace
 
 const OffsetMap::Piece* OffsetMap::piece_around(std::size_t derived, Cursor& cursor) const {
+  if (pieces_.empty()) return nullptr;  // most texts decode and normalize with none
   const std::size_t next = first_after(pieces_, derived, cursor.piece);
   if (next == 0) return nullptr;
   const Piece& p = pieces_[next - 1];

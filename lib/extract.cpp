@@ -373,6 +373,9 @@ bool may_have_punctuation_edge(std::string_view s) {
 }
 
 std::string_view strip_subject(std::string_view s, const FillerIndexes& indexes) {
+  // Most figures are followed at once by a delimiter or another figure, and
+  // the words after them are none.
+  if (s.empty()) return s;
   const detail::AffixIndex& leading = indexes.leading;
   const detail::AffixIndex& trailing = indexes.trailing;
   const detail::AffixIndex& whole_words = indexes.whole_words;

@@ -245,6 +245,30 @@ TEST_CASE("OffsetMap: a cursor gives the answers of a fresh lookup, in any order
   }
 }
 
+// A map without pieces answers from its checkpoints alone, without looking
+// for a piece; one piece changes the answers inside it and nowhere else.
+TEST_CASE("OffsetMap: a piece changes only the offsets strictly inside it") {
+  OffsetMap plain;
+  OffsetMap with_piece;
+  for (OffsetMap* map : {&plain, &with_piece}) {
+    map->add(0, 0);
+    map->add(10, 10);
+    map->add(14, 11);  // four bytes made from one
+    map->add(30, 27);
+  }
+  with_piece.add_piece(10, 10, 14, 11);
+  for (std::size_t q = 0; q <= 40; ++q) {
+    INFO("at ", q);
+    const bool inside = q > 10 && q < 14;
+    CHECK(with_piece.map(q) == (inside ? 10 : plain.map(q)));
+    CHECK(with_piece.map_end(q) == (inside ? 11 : plain.map_end(q)));
+    OffsetMap::Cursor cursor;
+    CHECK(plain.map(q, cursor) == plain.map(q));
+    CHECK(plain.map_end(q, cursor) == plain.map_end(q));
+  }
+  CHECK(plain.map(12) == 11);  // by the checkpoints: the origin's end, no further
+}
+
 TEST_CASE("decode: every character of a mixed GB18030 text maps back to its own bytes") {
   // One, two and four bytes per character (ASCII, GBK, a four-byte BMP
   // character and one outside the BMP), in runs of random length, so that
