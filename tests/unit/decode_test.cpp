@@ -269,6 +269,27 @@ TEST_CASE("OffsetMap: a piece changes only the offsets strictly inside it") {
   CHECK(plain.map(12) == 11);  // by the checkpoints: the origin's end, no further
 }
 
+// A map of one checkpoint (a UTF-8 input, maybe past a byte-order mark) is
+// answered by its diagonal at once; the same diagonal, as the first run of a
+// map that goes on far past the offsets asked for, gives the same answers.
+TEST_CASE("OffsetMap: one checkpoint maps along its diagonal") {
+  for (const auto& [d, o] : {std::pair<std::size_t, std::size_t>{0, 0}, {0, 3}, {5, 2}, {7, 9}}) {
+    OffsetMap single;
+    single.add(d, o);
+    OffsetMap longer;
+    longer.add(d, o);
+    longer.add(d + 1000, o + 1001);
+    OffsetMap::Cursor cursor;
+    for (std::size_t q = 0; q < d + 1000; ++q) {
+      INFO("checkpoint ", d, " -> ", o, ", at ", q);
+      const std::size_t expected = q < d ? o : o + (q - d);
+      CHECK(single.map(q) == expected);
+      CHECK(single.map_end(q, cursor) == expected);
+      CHECK(longer.map(q) == expected);
+    }
+  }
+}
+
 TEST_CASE("decode: every character of a mixed GB18030 text maps back to its own bytes") {
   // One, two and four bytes per character (ASCII, GBK, a four-byte BMP
   // character and one outside the BMP), in runs of random length, so that
