@@ -973,8 +973,28 @@ class Extractor {
       const Section& section = sections[open_[k]];
       open_path_[k].assign(section.marker).append(section.heading);
     }
-    path = open_path_;
+    copy_open_path(path);
     if (kept != open_before || kept != open_.size()) read_open_headings();
+  }
+
+  /// path = open_path_. A recycled fact's path is often deeper or shallower
+  /// than the one it takes: the headings it lets go keep their room for the
+  /// next path that needs more, instead of being freed and allocated again.
+  void copy_open_path(std::vector<std::string>& path) {
+    while (path.size() > open_path_.size()) {
+      spare_headings_.push_back(std::move(path.back()));
+      path.pop_back();
+    }
+    for (std::size_t k = 0; k < path.size(); ++k) path[k] = open_path_[k];
+    while (path.size() < open_path_.size()) {
+      if (spare_headings_.empty()) {
+        path.push_back(open_path_[path.size()]);
+        continue;
+      }
+      path.push_back(std::move(spare_headings_.back()));
+      spare_headings_.pop_back();
+      path.back() = open_path_[path.size() - 1];
+    }
   }
 
   struct SectionWords {
@@ -1023,8 +1043,9 @@ class Extractor {
   std::size_t handed_ = 0;       // facts given to the group handler so far
   std::optional<Fact> carried_;  // the last fact handed over
   std::vector<std::size_t> open_;
-  std::vector<std::string> open_path_;  // the headings of open_, marker included
-  std::optional<int> open_year_;        // see read_open_headings
+  std::vector<std::string> open_path_;       // the headings of open_, marker included
+  std::vector<std::string> spare_headings_;  // see copy_open_path
+  std::optional<int> open_year_;             // see read_open_headings
   bool open_plan_ = false;
   std::size_t next_section_ = 0;
   std::size_t turn_offset_ = 0;   // the offset turn_at was last asked about
