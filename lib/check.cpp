@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "detail/fixed_format.hpp"
 #include "detail/text.hpp"
 #include "detail/word_set.hpp"
 
@@ -392,7 +393,10 @@ int decimals_for(double precision) {
 
 std::string show(double value, double scale, std::string_view prefix, const std::string& unit,
                  int decimals) {
-  return fmt::format("{:.{}f}{}{}", value / scale, decimals, prefix, unit);
+  std::string shown;
+  detail::append_fixed(shown, value / scale, decimals);
+  shown.append(prefix).append(unit);
+  return shown;
 }
 
 /// Half the printed precision of a figure, in its base unit; none for a whole
@@ -475,8 +479,10 @@ Check evaluate_rate(const FactView& facts, const std::vector<std::size_t>& ids,
   c.facts = ids;
   c.span = rate.span;
   const int decimals = std::max(2, decimals_for(rate.precision.to_double()) + 1);
-  const std::string ratio = fmt::format("{}/{} = {:.{}f}{}", num.value->to_string(),
-                                        den.value->to_string(), computed, decimals, rate.unit);
+  std::string ratio = num.value->to_string();
+  ratio.append("/").append(den.value->to_string()).append(" = ");
+  detail::append_fixed(ratio, computed, decimals);
+  ratio.append(rate.unit);
   if (ok) {
     c.message.append(rate.subject).append(" ").append(rate.text).append(" = ").append(ratio);
   } else {
