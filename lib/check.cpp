@@ -1,7 +1,5 @@
 #include "bulletin/check.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -438,14 +436,16 @@ Check evaluate_sum(const FactView& facts, const std::vector<std::size_t>& ids,
     if (!whole.subject.empty()) c.message.append(whole.subject).append(" ");
     c.message.append(whole.text).append(" = ").append(parts);
   } else {
-    const std::string subject = whole.subject.empty() ? "" : whole.subject + " ";
     const auto [scale, prefix] = display_scale(whole);
     const int decimals = decimals_for(finest / scale);
-    c.message =
-        fmt::format("{}{} ≠ {} = {} (off by {}, tolerance {})", subject, whole.text, parts,
-                    show(static_cast<double>(sum), scale, prefix, whole.unit, decimals),
-                    show(std::fabs(diff), scale, prefix, whole.unit, decimals),
-                    show(tolerance, scale, prefix, whole.unit, decimals_for(tolerance / scale)));
+    if (!whole.subject.empty()) c.message.append(whole.subject).append(" ");
+    c.message.append(whole.text).append(" ≠ ").append(parts).append(" = ");
+    c.message.append(show(static_cast<double>(sum), scale, prefix, whole.unit, decimals));
+    c.message.append(" (off by ")
+        .append(show(std::fabs(diff), scale, prefix, whole.unit, decimals));
+    c.message.append(", tolerance ")
+        .append(show(tolerance, scale, prefix, whole.unit, decimals_for(tolerance / scale)))
+        .append(")");
   }
   return c;
 }
@@ -486,8 +486,10 @@ Check evaluate_rate(const FactView& facts, const std::vector<std::size_t>& ids,
   if (ok) {
     c.message.append(rate.subject).append(" ").append(rate.text).append(" = ").append(ratio);
   } else {
-    c.message = fmt::format("{} {} ≠ {} (tolerance ±{:.{}f})", rate.subject, rate.text, ratio,
-                            tolerance, decimals_for(tolerance));
+    c.message.append(rate.subject).append(" ").append(rate.text).append(" ≠ ").append(ratio);
+    c.message.append(" (tolerance ±");
+    detail::append_fixed(c.message, tolerance, decimals_for(tolerance));
+    c.message.append(")");
   }
   return c;
 }
