@@ -1,7 +1,5 @@
 #include "bulletin/check.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,6 +8,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "detail/fixed_format.hpp"
 #include "detail/text.hpp"
 #include "detail/word_set.hpp"
 
@@ -392,7 +391,10 @@ int decimals_for(double precision) {
 
 std::string show(double value, double scale, std::string_view prefix, const std::string& unit,
                  int decimals) {
-  return fmt::format("{:.{}f}{}{}", value / scale, decimals, prefix, unit);
+  std::string shown;
+  detail::append_fixed(shown, value / scale, decimals);
+  shown.append(prefix).append(unit);
+  return shown;
 }
 
 /// Half the printed precision of a figure, in its base unit; none for a whole
@@ -434,14 +436,16 @@ Check evaluate_sum(const FactView& facts, const std::vector<std::size_t>& ids,
     if (!whole.subject.empty()) c.message.append(whole.subject).append(" ");
     c.message.append(whole.text).append(" = ").append(parts);
   } else {
-    const std::string subject = whole.subject.empty() ? "" : whole.subject + " ";
     const auto [scale, prefix] = display_scale(whole);
     const int decimals = decimals_for(finest / scale);
-    c.message =
-        fmt::format("{}{} ≠ {} = {} (off by {}, tolerance {})", subject, whole.text, parts,
-                    show(static_cast<double>(sum), scale, prefix, whole.unit, decimals),
-                    show(std::fabs(diff), scale, prefix, whole.unit, decimals),
-                    show(tolerance, scale, prefix, whole.unit, decimals_for(tolerance / scale)));
+    if (!whole.subject.empty()) c.message.append(whole.subject).append(" ");
+    c.message.append(whole.text).append(" ≠ ").append(parts).append(" = ");
+    c.message.append(show(static_cast<double>(sum), scale, prefix, whole.unit, decimals));
+    c.message.append(" (off by ")
+        .append(show(std::fabs(diff), scale, prefix, whole.unit, decimals));
+    c.message.append(", tolerance ")
+        .append(show(tolerance, scale, prefix, whole.unit, decimals_for(tolerance / scale)))
+        .append(")");
   }
   return c;
 }
@@ -475,13 +479,17 @@ Check evaluate_rate(const FactView& facts, const std::vector<std::size_t>& ids,
   c.facts = ids;
   c.span = rate.span;
   const int decimals = std::max(2, decimals_for(rate.precision.to_double()) + 1);
-  const std::string ratio = fmt::format("{}/{} = {:.{}f}{}", num.value->to_string(),
-                                        den.value->to_string(), computed, decimals, rate.unit);
+  std::string ratio = num.value->to_string();
+  ratio.append("/").append(den.value->to_string()).append(" = ");
+  detail::append_fixed(ratio, computed, decimals);
+  ratio.append(rate.unit);
   if (ok) {
     c.message.append(rate.subject).append(" ").append(rate.text).append(" = ").append(ratio);
   } else {
-    c.message = fmt::format("{} {} ≠ {} (tolerance ±{:.{}f})", rate.subject, rate.text, ratio,
-                            tolerance, decimals_for(tolerance));
+    c.message.append(rate.subject).append(" ").append(rate.text).append(" ≠ ").append(ratio);
+    c.message.append(" (tolerance ±");
+    detail::append_fixed(c.message, tolerance, decimals_for(tolerance));
+    c.message.append(")");
   }
   return c;
 }

@@ -115,6 +115,7 @@ std::size_t first_after(const std::vector<Item>& items, std::size_t derived, std
 }  // namespace
 
 const OffsetMap::Piece* OffsetMap::piece_around(std::size_t derived, Cursor& cursor) const {
+  if (pieces_.empty()) return nullptr;  // most texts decode and normalize with none
   const std::size_t next = first_after(pieces_, derived, cursor.piece);
   if (next == 0) return nullptr;
   const Piece& p = pieces_[next - 1];
@@ -147,6 +148,12 @@ std::size_t OffsetMap::map_end(std::size_t derived, Cursor& cursor) const {
 
 std::size_t OffsetMap::map_by_runs(std::size_t derived, Cursor& cursor) const {
   if (runs_.empty()) return derived;
+  if (runs_.size() == 1 && runs_.front().count == 1) {
+    // One checkpoint, as a UTF-8 input's map holds: the diagonal through it.
+    const Run& only = runs_.front();
+    return static_cast<std::size_t>(
+        derived < only.derived ? only.origin : only.origin + (derived - only.derived));
+  }
   const std::size_t next = first_after(runs_, derived, cursor.run);
   if (next == 0) return static_cast<std::size_t>(runs_.front().origin);
   auto it = runs_.begin() + static_cast<std::ptrdiff_t>(next);

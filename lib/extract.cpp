@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/ascii_digits.hpp"
 #include "detail/lexicon.hpp"
 #include "detail/numbers_lexicon.hpp"
 #include "detail/segment_util.hpp"
@@ -229,10 +230,6 @@ bool inside_short_quote(std::string_view text, std::size_t begin, std::size_t en
   return false;
 }
 
-bool has_ascii_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 constexpr std::array<std::string_view, 6> kScales = {"万", "亿", "萬", "億", "千", "百"};
 
 constexpr std::array<bool, 256> make_scale_last_bytes() {
@@ -297,18 +294,12 @@ constexpr std::array<std::string_view, 24> kWordsEndingLikeFillers = {
 
 using Side = detail::AffixIndex::Side;
 
-/// The filler lists' indexes, built together: every subject is stripped
-/// with all three, and one guard is tested for them instead of three.
+/// The filler lists' indexes: every subject is stripped with all three.
 struct FillerIndexes {
   detail::AffixIndex leading{kLeadingFillers, Side::prefix};
   detail::AffixIndex trailing{kTrailingFillers, Side::suffix};
   detail::AffixIndex whole_words{kWordsEndingLikeFillers, Side::suffix};
 };
-
-inline const FillerIndexes& fillers() {
-  static const FillerIndexes indexes;
-  return indexes;
-}
 
 constexpr std::size_t longest_filler() {
   std::size_t longest = 0;
@@ -318,10 +309,9 @@ constexpr std::size_t longest_filler() {
 }
 constexpr std::size_t kLongestFiller = longest_filler();
 
-bool is_filler(std::string_view s) {
+bool is_filler(std::string_view s, const FillerIndexes& indexes) {
   // Most subjects are longer than any filler, and need no lookup.
   if (s.size() > kLongestFiller) return false;
-  const FillerIndexes& indexes = fillers();
   return indexes.leading.contains(s) || indexes.trailing.contains(s);
 }
 
@@ -382,8 +372,10 @@ bool may_have_punctuation_edge(std::string_view s) {
                         (kPunctuationEdges[static_cast<unsigned char>(s.back())] & 2) != 0);
 }
 
-std::string_view strip_subject(std::string_view s) {
-  const FillerIndexes& indexes = fillers();
+std::string_view strip_subject(std::string_view s, const FillerIndexes& indexes) {
+  // Most figures are followed at once by a delimiter or another figure, and
+  // the words after them are none.
+  if (s.empty()) return s;
   const detail::AffixIndex& leading = indexes.leading;
   const detail::AffixIndex& trailing = indexes.trailing;
   const detail::AffixIndex& whole_words = indexes.whole_words;
@@ -471,8 +463,7 @@ bool marks_plan(std::string_view text, std::size_t at, std::size_t k) {
   return !(detail::kTargetWords[k] == "计划" && starts_with(text.substr(at), "计划生育"));
 }
 
-bool mentions_target(std::string_view sentence) {
-  static const detail::WordSet target_words(detail::kTargetWords);
+bool mentions_target(std::string_view sentence, const detail::WordSet& target_words) {
   bool found = false;
   target_words.scan(sentence, [&](std::size_t at, std::size_t k) {
     found = marks_plan(sentence, at, k);
@@ -483,8 +474,7 @@ bool mentions_target(std::string_view sentence) {
 
 /// Whether a heading holds a word that puts everything under it in a plan:
 /// one pass over the heading, not one find() per word.
-bool names_plan(std::string_view heading) {
-  static const detail::WordSet plan_words(detail::kPlanHeadingWords);
+bool names_plan(std::string_view heading, const detail::WordSet& plan_words) {
   bool found = false;
   plan_words.scan(heading, [&](std::size_t, std::size_t) {
     found = true;
@@ -497,13 +487,26 @@ constexpr std::size_t kTargetWordCount = std::size(detail::kTargetWords);
 
 /// Plan words (indices below kTargetWordCount) and then the bases, so that a
 /// clause is read once for both.
-const detail::WordSet& clause_word_set() {
-  static const detail::WordSet words = [] {
-    std::vector<std::string_view> all(std::begin(detail::kTargetWords),
-                                      std::end(detail::kTargetWords));
-    all.insert(all.end(), kBases.begin(), kBases.end());
-    return detail::WordSet(all);
-  }();
+detail::WordSet make_clause_word_set() {
+  std::vector<std::string_view> all(std::begin(detail::kTargetWords),
+                                    std::end(detail::kTargetWords));
+  all.insert(all.end(), kBases.begin(), kBases.end());
+  return detail::WordSet(all);
+}
+
+/// Every word list the extractor looks up, indexed once per process. An
+/// extractor keeps a reference, so that no lookup made per figure first
+/// tests whether its list has been indexed yet.
+struct Lexicon {
+  FillerIndexes fillers;
+  detail::AffixIndex change_verbs{kChangeVerbs, Side::suffix};
+  detail::WordSet target_words{detail::kTargetWords};
+  detail::WordSet plan_words{detail::kPlanHeadingWords};
+  detail::WordSet clause_words = make_clause_word_set();
+};
+
+const Lexicon& lexicon() {
+  static const Lexicon words;
   return words;
 }
 
@@ -513,7 +516,8 @@ class Extractor {
       : text_(text),
         seg_(seg),
         options_(options),
-        units_(options.units != nullptr ? *options.units : UnitTable::builtin()) {}
+        units_(options.units != nullptr ? *options.units : UnitTable::builtin()),
+        lexicon_(lexicon()) {}
 
   Extraction run() { return run(nullptr, nullptr); }
 
@@ -676,7 +680,7 @@ class Extractor {
         break;
     }
     if (inside_short_quote(text_, m.begin, m.end)) return false;
-    const bool arabic = has_ascii_digit(m.surface);
+    const bool arabic = detail::has_ascii_digit(m.surface);
     const bool scaled = has_scale(m.surface);
     const bool quantified = m.unit_known || m.kind == NumberKind::percent ||
                             m.kind == NumberKind::permille || m.kind == NumberKind::fraction;
@@ -759,8 +763,7 @@ class Extractor {
     std::string_view pre = text_.substr(subject_begin, m.begin - subject_begin);
 
     // Change against a base: 比上年增长5.2%, 同比下降3起, 提高0.3个百分点.
-    static const detail::AffixIndex change_verbs(kChangeVerbs, Side::suffix);
-    const std::string_view verb = change_verbs.longest(pre);
+    const std::string_view verb = lexicon_.change_verbs.longest(pre);
     const bool strong_verb = detail::count_code_points(verb) >= 2;
     const bool pp = std::string_view(f.unit) == "百分点";
     if (!verb.empty() && (strong_verb || pp)) {
@@ -779,8 +782,9 @@ class Extractor {
       if (in_pre != std::string_view::npos) pre = pre.substr(0, in_pre);
       break;
     }
-    if (!f.base) {
-      // 比2021年 / 较2021年
+    // 比2021年 / 较2021年. The year is four ASCII digits in `pre`, and most
+    // figures' words hold none: those are not searched for the cues.
+    if (!f.base && detail::has_ascii_digit(pre)) {
       for (std::string_view cue : {"比", "较"}) {
         if (pre.size() < cue.size() + 4) continue;  // no room for a year after it
         const std::size_t at = rfind_word(pre, cue);
@@ -803,15 +807,16 @@ class Extractor {
         }
       }
     }
-    std::string_view subject = strip_subject(pre);
-    if (is_filler(subject)) subject = {};
+    std::string_view subject = strip_subject(pre, lexicon_.fillers);
+    if (is_filler(subject, lexicon_.fillers)) subject = {};
     // 完成1处省级示范标准村卫生室, A、B、C等13项整治任务: the thing counted follows the number.
     const std::size_t after_end =
         scan_forward(text_, m.end, std::min(clause_end, next_begin), [](char32_t c) {
           return is_clause_delimiter(c) || c == U'、' || (c >= U'0' && c <= U'9');
         });
-    std::string_view post = strip_subject(text_.substr(m.end, after_end - m.end));
-    const bool post_usable = detail::count_code_points(post) >= 2 && !is_filler(post);
+    std::string_view post = strip_subject(text_.substr(m.end, after_end - m.end), lexicon_.fillers);
+    const bool post_usable =
+        detail::count_code_points(post) >= 2 && !is_filler(post, lexicon_.fillers);
     const bool listed_before = ends_with(pre, "等") || subject.find("、") != std::string_view::npos;
     if (post_usable && listed_before) {
       copy_into(f.subject, post);
@@ -886,7 +891,7 @@ class Extractor {
     clause_.target = false;
     clause_.any_base = false;
     clause_.base_at.fill(std::string_view::npos);
-    clause_word_set().scan(clause, [&](std::size_t at, std::size_t k) {
+    lexicon_.clause_words.scan(clause, [&](std::size_t at, std::size_t k) {
       if (k < kTargetWordCount) {
         clause_.target = clause_.target || marks_plan(clause, at, k);
       } else if (clause_.base_at[k - kTargetWordCount] == std::string_view::npos) {
@@ -911,9 +916,10 @@ class Extractor {
           scan_forward(text_, from, std::min(end, begin + kMaxSentenceBytes),
                        [](char32_t c) { return is_clause_delimiter(c); });
       // Often the opening clause is the figure's own, already read.
-      opening_target_ = begin == clause_.begin && opening_end == clause_.end
-                            ? clause_.target
-                            : mentions_target(text_.substr(begin, opening_end - begin));
+      opening_target_ =
+          begin == clause_.begin && opening_end == clause_.end
+              ? clause_.target
+              : mentions_target(text_.substr(begin, opening_end - begin), lexicon_.target_words);
     }
     return opening_target_;
   }
@@ -967,8 +973,28 @@ class Extractor {
       const Section& section = sections[open_[k]];
       open_path_[k].assign(section.marker).append(section.heading);
     }
-    path = open_path_;
+    copy_open_path(path);
     if (kept != open_before || kept != open_.size()) read_open_headings();
+  }
+
+  /// path = open_path_. A recycled fact's path is often deeper or shallower
+  /// than the one it takes: the headings it lets go keep their room for the
+  /// next path that needs more, instead of being freed and allocated again.
+  void copy_open_path(std::vector<std::string>& path) {
+    while (path.size() > open_path_.size()) {
+      spare_headings_.push_back(std::move(path.back()));
+      path.pop_back();
+    }
+    for (std::size_t k = 0; k < path.size(); ++k) path[k] = open_path_[k];
+    while (path.size() < open_path_.size()) {
+      if (spare_headings_.empty()) {
+        path.push_back(open_path_[path.size()]);
+        continue;
+      }
+      path.push_back(std::move(spare_headings_.back()));
+      spare_headings_.pop_back();
+      path.back() = open_path_[path.size() - 1];
+    }
   }
 
   struct SectionWords {
@@ -987,7 +1013,7 @@ class Extractor {
     if (!w.known) {
       const std::string& h = seg_.document.sections[k].heading;
       w.year = detail::find_year(h);
-      w.plan = names_plan(h);
+      w.plan = names_plan(h, lexicon_.plan_words);
       w.known = true;
     }
     return w;
@@ -1011,13 +1037,15 @@ class Extractor {
   const Segmentation& seg_;
   const ExtractOptions& options_;
   const UnitTable& units_;
+  const Lexicon& lexicon_;
   Extraction out_;
   std::size_t live_ = 0;         // facts filled in the current group (all of them outside groups)
   std::size_t handed_ = 0;       // facts given to the group handler so far
   std::optional<Fact> carried_;  // the last fact handed over
   std::vector<std::size_t> open_;
-  std::vector<std::string> open_path_;  // the headings of open_, marker included
-  std::optional<int> open_year_;        // see read_open_headings
+  std::vector<std::string> open_path_;       // the headings of open_, marker included
+  std::vector<std::string> spare_headings_;  // see copy_open_path
+  std::optional<int> open_year_;             // see read_open_headings
   bool open_plan_ = false;
   std::size_t next_section_ = 0;
   std::size_t turn_offset_ = 0;   // the offset turn_at was last asked about

@@ -237,36 +237,35 @@ LineColumn LineIndex::at(std::size_t offset) const {
   offset = std::min(offset, size_);
   const Block& block = blocks_[offset / kBlockBytes];
   const std::size_t within = offset % kBlockBytes;
-  std::array<std::uint64_t, kWords> before{};  // the bits of each word before the offset
-  for (std::size_t k = 0; k < kWords; ++k) {
-    const std::size_t first = k * 64;
-    if (within >= first + 64) {
-      before[k] = ~std::uint64_t{0};
-    } else if (within > first) {
-      before[k] = ~std::uint64_t{0} >> (64 - (within - first));
-    }
-  }
+  // Only the words up to the offset's are read: those before it whole, its
+  // own up to the offset. Most words hold no break, and are not counted for
+  // the line.
+  const std::size_t word = within / 64;
+  const std::uint64_t below = (std::uint64_t{1} << (within % 64)) - 1;
+  const auto before = [&](std::size_t k) { return k < word ? ~std::uint64_t{0} : below; };
   LineColumn at;
   at.line = block.line;
   std::size_t last_word = kWords;  // the word of the last break before the offset
-  for (std::size_t k = 0; k < kWords; ++k) {
-    const std::uint64_t breaks = block.breaks[k] & before[k];
+  std::uint64_t last_breaks = 0;
+  for (std::size_t k = 0; k <= word; ++k) {
+    const std::uint64_t breaks = block.breaks[k] & before(k);
+    if (breaks == 0) continue;
     at.line += static_cast<std::size_t>(count_ones(breaks));
-    if (breaks != 0) last_word = k;
+    last_word = k;
+    last_breaks = breaks;
   }
   if (last_word == kWords) {
     at.column = block.column;
-    for (std::size_t k = 0; k < kWords; ++k) {
-      at.column += static_cast<std::size_t>(count_ones(block.columns[k] & before[k]));
+    for (std::size_t k = 0; k <= word; ++k) {
+      at.column += static_cast<std::size_t>(count_ones(block.columns[k] & before(k)));
     }
     return at;
   }
   // Columns restart after the last break before the offset.
-  const auto last =
-      static_cast<unsigned>(63 - std::countl_zero(block.breaks[last_word] & before[last_word]));
+  const auto last = static_cast<unsigned>(63 - std::countl_zero(last_breaks));
   at.column = 1;
-  for (std::size_t k = last_word; k < kWords; ++k) {
-    std::uint64_t counted = block.columns[k] & before[k];
+  for (std::size_t k = last_word; k <= word; ++k) {
+    std::uint64_t counted = block.columns[k] & before(k);
     if (k == last_word) counted &= ~(~std::uint64_t{0} >> (63 - last));
     at.column += static_cast<std::size_t>(count_ones(counted));
   }

@@ -3,8 +3,14 @@
 #include "bulletin/check.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <cmath>
+#include <limits>
 #include <string>
+#include <vector>
+
+#include "detail/fixed_format.hpp"
 
 namespace {
 
@@ -307,5 +313,36 @@ TEST_SUITE("check") {
     d.checks.push_back({"rate", CheckStatus::ok, "", {0, 1, 7}, {}});
     d.checks.push_back({"sum", CheckStatus::ok, "", {0}, {}});
     CHECK(recheck(d, CheckOptions{}).empty());
+  }
+
+  // Ties (exact binary halves, quarters, eighths…), signs, zeros, values past
+  // the buffer and those that are not numbers are written as fmt writes them.
+  TEST_CASE("append_fixed writes what fmt's {:.{}f} writes") {
+    std::vector<double> values = {0.0,
+                                  -0.0,
+                                  1e300,
+                                  -1e300,
+                                  1e22,
+                                  std::numeric_limits<double>::infinity(),
+                                  -std::numeric_limits<double>::infinity(),
+                                  std::numeric_limits<double>::quiet_NaN(),
+                                  std::numeric_limits<double>::denorm_min(),
+                                  2.0 / 3.0 * 100.0,
+                                  1234.0 / 977.0 * 1000.0};
+    for (int k = -300; k <= 300; ++k) {
+      values.push_back(k / 8.0);
+      values.push_back(k / 1024.0);
+      values.push_back(k * 12.345);
+    }
+    for (int decimals = 0; decimals <= 8; ++decimals) {
+      for (const double value : values) {
+        std::string written = "x";
+        detail::append_fixed(written, value, decimals);
+        INFO(value, " with ", decimals, " decimals");
+        std::string expected = "x";
+        expected.append(fmt::format("{:.{}f}", value, decimals));
+        CHECK(written == expected);
+      }
+    }
   }
 }

@@ -304,6 +304,51 @@ TEST_CASE("OffsetMap: a cursor gives the answers of a fresh lookup, in any order
   }
 }
 
+// A map without pieces answers from its checkpoints alone, without looking
+// for a piece; one piece changes the answers inside it and nowhere else.
+TEST_CASE("OffsetMap: a piece changes only the offsets strictly inside it") {
+  OffsetMap plain;
+  OffsetMap with_piece;
+  for (OffsetMap* map : {&plain, &with_piece}) {
+    map->add(0, 0);
+    map->add(10, 10);
+    map->add(14, 11);  // four bytes made from one
+    map->add(30, 27);
+  }
+  with_piece.add_piece(10, 10, 14, 11);
+  for (std::size_t q = 0; q <= 40; ++q) {
+    INFO("at ", q);
+    const bool inside = q > 10 && q < 14;
+    CHECK(with_piece.map(q) == (inside ? 10 : plain.map(q)));
+    CHECK(with_piece.map_end(q) == (inside ? 11 : plain.map_end(q)));
+    OffsetMap::Cursor cursor;
+    CHECK(plain.map(q, cursor) == plain.map(q));
+    CHECK(plain.map_end(q, cursor) == plain.map_end(q));
+  }
+  CHECK(plain.map(12) == 11);  // by the checkpoints: the origin's end, no further
+}
+
+// A map of one checkpoint (a UTF-8 input, maybe past a byte-order mark) is
+// answered by its diagonal at once; the same diagonal, as the first run of a
+// map that goes on far past the offsets asked for, gives the same answers.
+TEST_CASE("OffsetMap: one checkpoint maps along its diagonal") {
+  for (const auto& [d, o] : {std::pair<std::size_t, std::size_t>{0, 0}, {0, 3}, {5, 2}, {7, 9}}) {
+    OffsetMap single;
+    single.add(d, o);
+    OffsetMap longer;
+    longer.add(d, o);
+    longer.add(d + 1000, o + 1001);
+    OffsetMap::Cursor cursor;
+    for (std::size_t q = 0; q < d + 1000; ++q) {
+      INFO("checkpoint ", d, " -> ", o, ", at ", q);
+      const std::size_t expected = q < d ? o : o + (q - d);
+      CHECK(single.map(q) == expected);
+      CHECK(single.map_end(q, cursor) == expected);
+      CHECK(longer.map(q) == expected);
+    }
+  }
+}
+
 TEST_CASE("decode: every character of a mixed GB18030 text maps back to its own bytes") {
   // One, two and four bytes per character (ASCII, GBK, a four-byte BMP
   // character and one outside the BMP), in runs of random length, so that

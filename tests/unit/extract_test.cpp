@@ -10,6 +10,7 @@
 
 #include "bulletin/parse.hpp"
 #include "bulletin/segment.hpp"
+#include "detail/ascii_digits.hpp"
 #include "detail/word_set.hpp"
 
 using namespace bulletin;
@@ -509,5 +510,31 @@ TEST_SUITE("word set") {
     CHECK(suffixes.first("xa1") == "a1");
     CHECK(suffixes.first("达\x80").empty());
     CHECK(suffixes.first("").empty());
+  }
+
+  // Sixteen bytes are looked at at once, the last sixteen overlapping those
+  // before them: a digit is found at every place, in every length, and the
+  // bytes next to the digits (and those 0x80 above them) are not taken for one.
+  TEST_CASE("has_ascii_digit finds a digit wherever it stands") {
+    using detail::has_ascii_digit;
+    using detail::has_ascii_digit_bytewise;
+    for (std::size_t size = 0; size <= 50; ++size) {
+      for (const char filler : {'a', '/', ':', '\xB0', '\xB9', '\xE4'}) {
+        std::string text(size, filler);
+        CHECK(has_ascii_digit(text) == has_ascii_digit_bytewise(text));
+        CHECK_FALSE(has_ascii_digit(text));
+        for (std::size_t at = 0; at < size; ++at) {
+          for (const char digit : {'0', '9'}) {
+            text[at] = digit;
+            INFO("size ", size, ", digit at ", at);
+            CHECK(has_ascii_digit(text));
+            CHECK(has_ascii_digit(text) == has_ascii_digit_bytewise(text));
+            text[at] = filler;
+          }
+        }
+      }
+    }
+    CHECK(has_ascii_digit("同比增长5.2%的地区生产总值"));
+    CHECK_FALSE(has_ascii_digit("地区生产总值比上年同期增长了"));
   }
 }
