@@ -135,40 +135,36 @@ constexpr bool is_han_sequence(std::uint32_t seq) {
 }
 
 #if defined(__SSE2__)
-/// How many of the sixteen bytes in `block` are, from its start, ASCII that
-/// Normalizer::run() copies as it is (none of kMeaningfulAscii), up to 16.
-inline std::size_t plain_ascii_bytes(__m128i block) {
-  // \t to \r shifted to 80 to 84, the smallest signed bytes.
-  const __m128i shifted = _mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(0x80 - '\t')));
-  const __m128i controls = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x85)));
+/// How many bytes from the start of `block` are whole characters that
+/// Normalizer::run() copies as they are: ASCII but kMeaningfulAscii, and
+/// characters from U+4000 to U+9FFF.
+/// All of those but U+4DC0 to U+4DFF are Han characters (is_han_sequence()),
+/// and those, the hexagram symbols, NFKC keeps as they are, so emit() writes
+/// them unchanged and its marks stay on the offset map's diagonal.
+// Most of a bulletin is Chinese with digits in between; a block of it is
+// taken at once, without a branch on each character's length.
+inline std::size_t plain_bytes(__m128i block) {
+  const auto bits = [](__m128i mask) { return static_cast<unsigned>(_mm_movemask_epi8(mask)); };
+  const auto below = [](__m128i bytes, int limit) {
+    return _mm_cmplt_epi8(bytes, _mm_set1_epi8(static_cast<char>(limit)));
+  };
+  const auto shifted = [&](int lowest) {
+    // Moves `lowest` to 80, the smallest signed byte.
+    return _mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(0x80 - lowest)));
+  };
+  const unsigned leads = bits(below(shifted(0xE4), 0x86));  // E4 to E9
+  const unsigned continuations = bits(below(block, 0xC0));  // 80 to BF
+  const __m128i controls = below(shifted('\t'), 0x85);      // \t to \r
   const __m128i markup = _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('<')),
                                       _mm_cmpeq_epi8(block, _mm_set1_epi8('&')));
   // Bytes from 80 up carry their own top bit into the mask.
-  const auto stops =
-      static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(block, _mm_or_si128(controls, markup))));
-  return static_cast<std::size_t>(std::countr_zero(stops | 1U << 16));
-}
-
-/// How many of the sixteen bytes in `block` are, from its start, characters
-/// from U+4000 to U+9FFF, three bytes each: 0, 3, 6, 9, 12 or 15. Copying
-/// them is what the rest of run() does with them: all but U+4DC0 to U+4DFF
-/// are Han characters (is_han_sequence()), and those, the hexagram symbols,
-/// NFKC keeps as they are, so emit() writes them unchanged and its marks
-/// stay on the offset map's diagonal.
-// Runs of Chinese are what a bulletin is mostly made of; five characters are
-// checked together for about the cost of one checked on its own.
-inline std::size_t unchanged_cjk_bytes(__m128i block) {
-  // E4 to E9 shifted to 80 to 85, the smallest signed bytes.
-  const __m128i shifted = _mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(0x80 - 0xE4)));
-  const auto leads = static_cast<unsigned>(
-      _mm_movemask_epi8(_mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x86)))));
-  // 80 to BF are the signed bytes below C0.
-  const auto continuations = static_cast<unsigned>(
-      _mm_movemask_epi8(_mm_cmplt_epi8(block, _mm_set1_epi8(static_cast<char>(0xC0)))));
-  const unsigned whole = leads & continuations >> 1 & continuations >> 2;
-  // Where the characters would start; bit 15 stops the count after five.
-  constexpr unsigned kCharacterStarts = 0b1001001001001001;
-  return static_cast<std::size_t>(std::countr_zero(~whole & kCharacterStarts));
+  const unsigned not_plain_ascii = bits(_mm_or_si128(block, _mm_or_si128(controls, markup)));
+  // A lead needs both its continuation bytes inside the block, and a
+  // continuation byte a lead one or two bytes before it.
+  const unsigned cut_leads = leads & ~(continuations >> 1 & continuations >> 2);
+  const unsigned stray = continuations & ~(leads << 1 | leads << 2);
+  const unsigned others = not_plain_ascii & ~(leads | continuations);
+  return static_cast<std::size_t>(std::countr_zero(cut_leads | stray | others | 1U << 16));
 }
 #endif
 
@@ -337,17 +333,11 @@ class Normalizer {
         const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
         // Sixteen bytes are stored whatever the count: the slack holds them.
         _mm_storeu_si128(reinterpret_cast<__m128i*>(out), block);
-        if (bytes[pos] < 0x80) {
-          const std::size_t ascii = plain_ascii_bytes(block);
-          out += ascii;
-          pos += ascii;
-          if (ascii != 0) continue;
-        } else {
-          const std::size_t cjk = unchanged_cjk_bytes(block);
-          out += cjk;
-          pos += cjk;
-          if (cjk == 15 || bytes[pos] < 0x80) continue;
-        }
+        const std::size_t plain = plain_bytes(block);
+        out += plain;
+        pos += plain;
+        // A character cut by the end of the block starts the next one.
+        if (plain >= 14) continue;
       }
 #endif
       unsigned char lead = bytes[pos];
