@@ -25,29 +25,27 @@
 namespace bulletin {
 
 void OffsetMap::add_off_diagonal(std::size_t derived, std::size_t origin) {
-  const std::uint64_t d = last_derived_;
-  const std::uint64_t o = last_origin_;
+  // Both steps wrap around to more than UINT32_MAX when a position went back.
+  const std::uint64_t derived_step = derived - last_derived_;
+  const std::uint64_t origin_step = origin - last_origin_;
   last_derived_ = derived;
   last_origin_ = origin;
+  ++checkpoints_;
   if (!runs_.empty()) {
     Run& run = runs_.back();
-    const bool forward =
-        derived > d && origin >= o && derived - d <= UINT32_MAX && origin - o <= UINT32_MAX;
+    const bool forward = derived_step - 1 < UINT32_MAX && origin_step <= UINT32_MAX;
     if (forward && run.count == 1) {
-      run.derived_step = static_cast<std::uint32_t>(derived - d);
-      run.origin_step = static_cast<std::uint32_t>(origin - o);
+      run.derived_step = static_cast<std::uint32_t>(derived_step);
+      run.origin_step = static_cast<std::uint32_t>(origin_step);
       ++run.count;
-      ++checkpoints_;
       return;
     }
-    if (forward && derived - d == run.derived_step && origin - o == run.origin_step) {
+    if (forward && derived_step == run.derived_step && origin_step == run.origin_step) {
       ++run.count;
-      ++checkpoints_;
       return;
     }
   }
   runs_.push_back({derived, origin, 0, 0, 1});
-  ++checkpoints_;
 }
 
 void OffsetMap::add_steps(std::size_t derived, std::size_t origin, std::size_t derived_step,

@@ -5,10 +5,18 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
+#include <string>
 #include <string_view>
 
+#include "detail/normalize_general.hpp"
 #include "detail/text.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace bulletin {
 namespace {
@@ -126,29 +134,39 @@ constexpr bool is_han_sequence(std::uint32_t seq) {
          seq == 0xE38087;                         // U+3007
 }
 
-/// Where the bytes from `pos` stop being copied as they are: plain ASCII and
-/// three-byte Han characters (other Han characters take the long way).
-// Most of a bulletin is made of these, and they stay on the offset map's
-// current diagonal, so a whole run goes out with one append instead of one
-// per character.
-std::size_t pass_through_end(std::string_view in, std::size_t pos) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
-  const std::size_t size = in.size();
-  while (pos < size) {
-    const unsigned char lead = bytes[pos];
-    if (lead < 0x80) {
-      if (lead < 64 && (kMeaningfulAscii >> lead & 1) != 0) break;
-      ++pos;
-      continue;
-    }
-    if (pos + 2 >= size) break;
-    const std::uint32_t seq =
-        std::uint32_t{lead} << 16 | std::uint32_t{bytes[pos + 1]} << 8 | bytes[pos + 2];
-    if ((seq & 0xC0C0) != 0x8080 || !is_han_sequence(seq)) break;
-    pos += 3;
-  }
-  return pos;
+#if defined(__SSE2__)
+/// How many bytes from the start of `block` are whole characters that
+/// Normalizer::run() copies as they are: ASCII but kMeaningfulAscii, and
+/// characters from U+4000 to U+9FFF.
+/// All of those but U+4DC0 to U+4DFF are Han characters (is_han_sequence()),
+/// and those, the hexagram symbols, NFKC keeps as they are, so emit() writes
+/// them unchanged and its marks stay on the offset map's diagonal.
+// Most of a bulletin is Chinese with digits in between; a block of it is
+// taken at once, without a branch on each character's length.
+inline std::size_t plain_bytes(__m128i block) {
+  const auto bits = [](__m128i mask) { return static_cast<unsigned>(_mm_movemask_epi8(mask)); };
+  const auto below = [](__m128i bytes, int limit) {
+    return _mm_cmplt_epi8(bytes, _mm_set1_epi8(static_cast<char>(limit)));
+  };
+  const auto shifted = [&](int lowest) {
+    // Moves `lowest` to 80, the smallest signed byte.
+    return _mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(0x80 - lowest)));
+  };
+  const unsigned leads = bits(below(shifted(0xE4), 0x86));  // E4 to E9
+  const unsigned continuations = bits(below(block, 0xC0));  // 80 to BF
+  const __m128i controls = below(shifted('\t'), 0x85);      // \t to \r
+  const __m128i markup = _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('<')),
+                                      _mm_cmpeq_epi8(block, _mm_set1_epi8('&')));
+  // Bytes from 80 up carry their own top bit into the mask.
+  const unsigned not_plain_ascii = bits(_mm_or_si128(block, _mm_or_si128(controls, markup)));
+  // A lead needs both its continuation bytes inside the block, and a
+  // continuation byte a lead one or two bytes before it.
+  const unsigned cut_leads = leads & ~(continuations >> 1 & continuations >> 2);
+  const unsigned stray = continuations & ~(leads << 1 | leads << 2);
+  const unsigned others = not_plain_ascii & ~(leads | continuations);
+  return static_cast<std::size_t>(std::countr_zero(cut_leads | stray | others | 1U << 16));
 }
+#endif
 
 bool is_blank(char32_t c) {
   return c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
@@ -163,24 +181,75 @@ bool is_invisible(char32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
 }
 
+/// The normalized text while it is written. The loop over plain text keeps
+/// its write position in a local: appended to a std::string a few bytes at a
+/// time, each character would pay for a capacity check and a call.
+class TextBuffer {
+ public:
+  /// Bytes a writer may store past the end of what it keeps, so that short
+  /// copies can be done in whole words.
+  static constexpr std::size_t kSlack = 16;
+
+  explicit TextBuffer(std::size_t expected_size) { bytes_.resize(expected_size + kSlack); }
+
+  /// Makes room for `n` more bytes (and the slack); pointers from cursor()
+  /// are invalid afterwards.
+  void reserve(std::size_t n) {
+    if (bytes_.size() - size_ < n + kSlack) grow(n);
+  }
+  char* cursor() { return bytes_.data() + size_; }
+  char* begin() { return bytes_.data(); }
+  void set_cursor(const char* end) { size_ = static_cast<std::size_t>(end - bytes_.data()); }
+
+  void push_back(char c) {
+    reserve(1);
+    bytes_[size_++] = c;
+  }
+  void append(const char* s, std::size_t n) {
+    reserve(n);
+    std::memcpy(bytes_.data() + size_, s, n);
+    size_ += n;
+  }
+
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] char back() const { return bytes_[size_ - 1]; }
+  [[nodiscard]] char operator[](std::size_t i) const { return bytes_[i]; }
+  [[nodiscard]] const char* data() const { return bytes_.data(); }
+
+  std::string release() {
+    bytes_.resize(size_);
+    return std::move(bytes_);
+  }
+
+ private:
+  [[gnu::noinline]] void grow(std::size_t n) {
+    bytes_.resize(std::max(bytes_.size() * 2, size_ + n + kSlack));
+  }
+
+  std::string bytes_;
+  std::size_t size_ = 0;
+};
+
 class Normalizer {
  public:
-  Normalizer() {
+  Normalizer(std::size_t input_size, bool copy_plain_text)
+      : copy_plain_text_(copy_plain_text), text_(input_size) {
     UErrorCode status = U_ZERO_ERROR;
     nfkc_ = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) nfkc_ = nullptr;
   }
 
   Normalized run(std::string_view in) {
-    out_.text.reserve(in.size());
     out_.to_input.add(0, 0);  // offsets before the first change map to themselves
     reflow_ = looks_extracted_from_pdf(in);
     std::size_t pos = 0;
     while (pos < in.size()) {
-      if (const std::size_t end = pass_through_end(in, pos); end != pos) {
-        out_.text.append(in.data() + pos, end - pos);
-        pos = end;
-        continue;
+      if (copy_plain_text_) {
+        if (const std::size_t end = copy_plain(in, pos); end != pos) {
+          pos = end;
+          continue;
+        }
       }
       const std::size_t start = pos;
       const unsigned char byte = static_cast<unsigned char>(in[pos]);
@@ -198,7 +267,7 @@ class Normalizer {
         char32_t cp = 0;
         if (std::size_t len = match_entity(in, pos, cp)) {
           ++out_.html_entities;
-          const std::size_t out_start = out_.text.size();
+          const std::size_t out_start = text_.size();
           emit(cp, start);
           pos += len;
           mark(pos);
@@ -221,44 +290,115 @@ class Normalizer {
         } else if (byte == '\t') {
           emit_ascii(' ', start);
         } else {
-          out_.text += static_cast<char>(byte);
+          text_.push_back(static_cast<char>(byte));
         }
         continue;
       }
       const char32_t c = next_code_point(in, pos);
       if (detail::is_han(c)) {
-        // Those outside pass_through_end(), from the supplementary planes:
+        // Those outside copy_plain(), from the supplementary planes:
         // kept as they are, and on the offset map's current diagonal, so
         // neither NFKC nor a checkpoint is needed.
-        out_.text.append(in.data() + start, pos - start);
+        text_.append(in.data() + start, pos - start);
         continue;
       }
-      const std::size_t out_start = out_.text.size();
+      const std::size_t out_start = text_.size();
       emit(c, start);
       mark(pos);
       note_piece(out_start, start, pos);
     }
+    out_.text = text_.release();
     return std::move(out_);
   }
 
  private:
-  bool at_line_start() const { return out_.text.empty() || out_.text.back() == '\n'; }
+  bool at_line_start() const { return text_.empty() || text_.back() == '\n'; }
 
-  void mark(std::size_t input_pos) { out_.to_input.add(out_.text.size(), input_pos); }
+  void mark(std::size_t input_pos) { out_.to_input.add(text_.size(), input_pos); }
+
+  /// Copies from `pos` what its bytes alone decide: plain ASCII, three-byte
+  /// Han characters, and three-byte characters whose folding is cached and
+  /// no longer than they are (most of a bulletin's punctuation); returns
+  /// where it stopped. Does what the general loop in run() does with them.
+  std::size_t copy_plain(std::string_view in, std::size_t pos) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
+    const std::size_t size = in.size();
+    // Nothing copied here grows, so the rest of the input bounds the output.
+    text_.reserve(size - pos);
+    const char* const base = text_.begin();
+    char* out = text_.cursor();
+    while (pos < size) {
+#if defined(__SSE2__)
+      if (size - pos >= 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
+        // Sixteen bytes are stored whatever the count: the slack holds them.
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), block);
+        const std::size_t plain = plain_bytes(block);
+        out += plain;
+        pos += plain;
+        // A character cut by the end of the block starts the next one.
+        if (plain >= 14) continue;
+      }
+#endif
+      unsigned char lead = bytes[pos];
+      if (lead < 0x80) {
+        // Near the end of the input, a run of ASCII is finished here rather
+        // than offered to the checks below byte by byte.
+        do {
+          if (lead < 64 && (kMeaningfulAscii >> lead & 1) != 0) {
+            text_.set_cursor(out);
+            return pos;
+          }
+          *out++ = static_cast<char>(lead);
+          ++pos;
+        } while (pos < size && (lead = bytes[pos]) < 0x80);
+        continue;
+      }
+      if (pos + 2 >= size) break;
+      // Three bytes are copied whatever comes of the check: the slack holds them.
+      std::memcpy(out, bytes + pos, 3);
+      const std::uint32_t seq =
+          std::uint32_t{lead} << 16 | std::uint32_t{bytes[pos + 1]} << 8 | bytes[pos + 2];
+      if ((seq & 0xF0C0C0) != 0xE08080) break;  // not a three-byte sequence
+      if (is_han_sequence(seq)) {
+        // On the offset map's current diagonal: no checkpoint.
+        out += 3;
+        pos += 3;
+        continue;
+      }
+      const auto c =
+          static_cast<char32_t>((seq >> 4 & 0xF000) | (seq >> 2 & 0x0FC0) | (seq & 0x3F));
+      // Overlong forms and surrogates are ill-formed: next_code_point() reads one byte of them.
+      if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) break;
+      const FoldedEntry& entry = folded_cache_[c % folded_cache_.size()];
+      if (entry.code_point != c || entry.length > 3) break;
+      // emit() marks the character's start first, but everything since the
+      // last checkpoint kept the map's diagonal, so that mark records nothing.
+      std::memcpy(out, entry.bytes.data(), 3);
+      const auto out_start = static_cast<std::size_t>(out - base);
+      out += entry.length;
+      pos += 3;
+      const auto out_end = static_cast<std::size_t>(out - base);
+      if (entry.length != 3) out_.to_input.add(out_end, pos);
+      if (entry.several_code_points) out_.to_input.add_piece(out_start, pos - 3, out_end, pos);
+    }
+    text_.set_cursor(out);
+    return pos;
+  }
 
   /// One character of the input that became several (¾ → 3⁄4) has no
   /// counterpart for the offsets between them.
   void note_piece(std::size_t out_start, std::size_t input_start, std::size_t input_end) {
-    const std::size_t out_end = out_.text.size();
+    const std::size_t out_end = text_.size();
     if (out_end - out_start < 2) return;
-    const std::string_view emitted(out_.text.data() + out_start, out_end - out_start);
+    const std::string_view emitted(text_.data() + out_start, out_end - out_start);
     if (detail::count_code_points(emitted) < 2) return;
     out_.to_input.add_piece(out_start, input_start, out_end, input_end);
   }
 
   void emit_ascii(char c, std::size_t input_pos) {
     mark(input_pos);
-    out_.text += c;
+    text_.push_back(c);
   }
 
   struct FoldedEntry {
@@ -266,7 +406,8 @@ class Normalizer {
     // reference), so 0 marks an empty slot.
     char32_t code_point = 0;
     std::uint8_t length = 0;
-    std::array<char, 19> bytes{};
+    bool several_code_points = false;  // what note_piece() records as a piece
+    std::array<char, 18> bytes{};
   };
   std::array<FoldedEntry, 512> folded_cache_{};
 
@@ -276,7 +417,7 @@ class Normalizer {
     // point becomes is kept in a small direct-mapped cache.
     FoldedEntry& entry = folded_cache_[c % folded_cache_.size()];
     if (entry.code_point == c) {
-      out_.text.append(entry.bytes.data(), entry.length);
+      text_.append(entry.bytes.data(), entry.length);
     } else {
       emit_uncached(c, entry);
     }
@@ -287,13 +428,14 @@ class Normalizer {
   [[gnu::noinline]] void emit_uncached(char32_t c, FoldedEntry& entry) {
     const std::string utf8 = replacement(c);
     if (utf8.size() > entry.bytes.size()) {
-      out_.text += utf8;
+      text_.append(utf8.data(), utf8.size());
       return;
     }
     entry.code_point = c;
     entry.length = static_cast<std::uint8_t>(utf8.size());
+    entry.several_code_points = utf8.size() >= 2 && detail::count_code_points(utf8) >= 2;
     std::copy(utf8.begin(), utf8.end(), entry.bytes.begin());
-    out_.text.append(entry.bytes.data(), entry.length);
+    text_.append(entry.bytes.data(), entry.length);
   }
 
   /// What `c` becomes in the normalized text.
@@ -324,8 +466,11 @@ class Normalizer {
   static bool looks_extracted_from_pdf(std::string_view in) {
     if (in.find('\f') != std::string_view::npos) return true;
     // One pass over the line breaks for both dashes: a bulletin has thousands.
+    static constexpr std::array<std::string_view, 2> kDashes = {"—", "-"};
     for (std::size_t at = in.find('\n'); at != std::string_view::npos; at = in.find('\n', at + 1)) {
-      for (std::string_view dash : {"—", "-"}) {
+      // Most lines start with neither dash.
+      if (at + 1 == in.size() || (in[at + 1] != kDashes[0][0] && in[at + 1] != '-')) continue;
+      for (std::string_view dash : kDashes) {
         // "— 9 —" (or "- 9 -"), alone on its line.
         std::size_t p = at + 1;
         if (!detail::starts_with(in.substr(p), dash)) continue;
@@ -351,14 +496,14 @@ class Normalizer {
   /// flush with text rather than with indentation or a heading.
   bool continues_line(std::string_view in, std::size_t next) const {
     // Only the line's last 20 characters are read, not the whole line each time.
-    std::size_t tail_start = out_.text.size();
+    std::size_t tail_start = text_.size();
     std::size_t chars = 0;
-    while (chars < 20 && tail_start > 0 && out_.text[tail_start - 1] != '\n') {
+    while (chars < 20 && tail_start > 0 && text_[tail_start - 1] != '\n') {
       --tail_start;
-      chars += (static_cast<unsigned char>(out_.text[tail_start]) & 0xC0) != 0x80;
+      chars += (static_cast<unsigned char>(text_[tail_start]) & 0xC0) != 0x80;
     }
     if (chars < 20 || next >= in.size()) return false;
-    const std::string_view tail(out_.text.data() + tail_start, out_.text.size() - tail_start);
+    const std::string_view tail(text_.data() + tail_start, text_.size() - tail_start);
     std::size_t back = tail.size();
     const char32_t last = detail::prev_code_point(tail, back);
     if (!(detail::is_han(last) || (last >= U'0' && last <= U'9'))) return false;
@@ -373,19 +518,29 @@ class Normalizer {
   }
 
   bool reflow_ = false;
+  const bool copy_plain_text_;
   const icu::Normalizer2* nfkc_ = nullptr;
-  Normalized out_;
+  TextBuffer text_;
+  Normalized out_;  // all but the text, which is in text_ until run() ends
 };
 
-}  // namespace
-
-Normalized normalize(std::string_view utf8) {
-  Normalizer normalizer;
+Normalized normalize_with(std::string_view utf8, bool copy_plain_text) {
+  Normalizer normalizer(utf8.size(), copy_plain_text);
   Normalized result = normalizer.run(utf8);
   result.to_input.add(result.text.size(), utf8.size());
   // Held as long as the document is: no room to grow is left in it.
   result.to_input.shrink_to_fit();
   return result;
 }
+
+}  // namespace
+
+Normalized normalize(std::string_view utf8) { return normalize_with(utf8, true); }
+
+namespace detail {
+
+Normalized normalize_one_at_a_time(std::string_view utf8) { return normalize_with(utf8, false); }
+
+}  // namespace detail
 
 }  // namespace bulletin

@@ -2,8 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
+
+#include "detail/normalize_general.hpp"
 
 using namespace bulletin;
 
@@ -197,5 +200,128 @@ TEST_SUITE("normalize") {
     CHECK(n.text == in);
     CHECK(n.to_input.checkpoints() == 1);
     CHECK(n.to_input.map(in.size()) == in.size());
+  }
+}
+
+namespace {
+
+/// Whether normalize() and its general path, which takes every character on
+/// its own, agree on `in`: text, counts, checkpoints and every offset's map.
+void check_same_as_general_path(const std::string& in) {
+  CAPTURE(in);
+  const Normalized fast = normalize(in);
+  const Normalized general = detail::normalize_one_at_a_time(in);
+  REQUIRE(fast.text == general.text);
+  CHECK(fast.html_tags == general.html_tags);
+  CHECK(fast.html_entities == general.html_entities);
+  CHECK(fast.to_input.checkpoints() == general.to_input.checkpoints());
+  std::size_t mismatches = 0;
+  for (std::size_t at = 0; at <= fast.text.size(); ++at) {
+    if (fast.to_input.map(at) != general.to_input.map(at) ||
+        fast.to_input.map_end(at) != general.to_input.map_end(at)) {
+      ++mismatches;
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
+// What the shortcuts for plain text meet at their edges: Han characters at the
+// ends of the ranges copied sixteen bytes at a time and of those that are not,
+// punctuation folded shorter, as long, into several characters or longer,
+// what the general loop alone handles, and ill-formed bytes.
+const std::vector<std::string> kPieces = {
+    "年",
+    "增",
+    "一",
+    "\u4000",
+    "\u4DBF",
+    "\u4DC0",
+    "\u4DFF",
+    "\u9FFF",
+    "\u3400",
+    "\u33FF",
+    "\u3007",
+    "\u3006",
+    "\uF900",
+    "\uFAFF",
+    "\uA000",
+    "\xF0\xA0\x80\x80",  // U+20000
+    "，",
+    "。",
+    "、",
+    "；",
+    "：",
+    "（",
+    "）",
+    "“",
+    "”",
+    "％",
+    "\u3000",
+    "\u200B",
+    "⑴",
+    "㈠",
+    "¾",
+    "\uFB00",
+    "\u2044",
+    "a",
+    "1",
+    " ",
+    "-",
+    "—",
+    "<br>",
+    "<p>",
+    "<",
+    "&amp;",
+    "&#189;",
+    "&",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\f",
+    "\v",
+    "\xE4\xB8",      // a Han character cut short
+    "\x80",          // a lone continuation byte
+    "\xE0\x80\xA6",  // '&' written overlong, after &amp; has put '&' among the foldings
+    "\xED\xA0\x80",  // a surrogate
+    "\xEF\xBC",      // a full-width comma cut short
+};
+
+}  // namespace
+
+TEST_SUITE("normalize") {
+  TEST_CASE("copying plain text and punctuation in bulk matches the general path at every edge") {
+    // Each piece after runs of one to seven Han characters, at every offset
+    // within a sixteen-byte block, with enough text after it to be read in
+    // blocks too, and with too little.
+    for (const std::string& piece : kPieces) {
+      for (std::size_t ascii = 0; ascii < 16; ++ascii) {
+        for (std::size_t han = 1; han <= 7; ++han) {
+          std::string run(ascii, 'x');
+          for (std::size_t i = 0; i < han; ++i) run += "增";
+          check_same_as_general_path(run + piece + "年增长ab1年增长ab1" + piece + "，");
+          check_same_as_general_path(run + piece + "，" + piece);
+        }
+      }
+    }
+  }
+
+  TEST_CASE("normalize matches its general path on random mixtures of those edges") {
+    std::mt19937 random(20261129);
+    std::uniform_int_distribution<std::size_t> piece(0, kPieces.size() - 1);
+    std::uniform_int_distribution<std::size_t> length(0, 120);
+    std::uniform_int_distribution<int> han_run(0, 9);
+    for (int round = 0; round < 3000; ++round) {
+      std::string in;
+      for (std::size_t n = length(random); n > 0; --n) {
+        for (int k = han_run(random); k > 0; --k) in += "长";
+        in += kPieces[piece(random)];
+      }
+      check_same_as_general_path(in);
+    }
+    check_same_as_general_path("&amp;年增长ab1年增长ab1\xE0\x80\xA6年增长ab1年增长ab1");
+    // A PDF's text, where line breaks inside sentences are joined.
+    check_same_as_general_path(
+        "全年城镇新增就业人数继续保持增长态势总数达到8710\n人，失业率2.7％。\n\f— 2 —\n二、农业\n");
   }
 }
