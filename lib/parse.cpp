@@ -526,17 +526,21 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   std::vector<Diagnostic> diagnostics = std::move(head.diagnostics);
   head.diagnostics.clear();
   // The extractor reads no span of the head (seg.section_starts tells it
-  // where sections start), nor any turn's text: the head can be mapped and
-  // written while the facts are being built. The turns' texts, nearly all of
-  // a transcript, are copied only then, and let go once written.
+  // where sections start), nor any turn's text: the head is mapped and
+  // written on this thread while the facts are being built. The turns'
+  // texts, nearly all of a transcript, are copied only then, and let go once
+  // written.
   std::vector<std::string_view> turn_texts;
   turn_texts.reserve(head.turns.size());
   for (std::size_t k = 0; k < head.turns.size(); ++k) {
     turn_texts.push_back(turn_text(normalized.text, seg, k));
   }
-  for (auto& t : head.turns) locator.map(t.span);
-  for (auto& s : head.sections) locator.map(s.span);
+  // The head's spans are mapped there too, with a locator of their own: a
+  // locator's cursors are its only state, and the builder moves the other's.
+  const SpanLocator head_locator = locator;
   const auto begin = [&] {
+    for (auto& t : head.turns) head_locator.map(t.span);
+    for (auto& s : head.sections) head_locator.map(s.span);
     for (std::size_t k = 0; k < head.turns.size(); ++k) head.turns[k].text = turn_texts[k];
     receiver.begin(head);
     for (auto& t : head.turns) std::string().swap(t.text);
