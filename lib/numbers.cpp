@@ -1908,7 +1908,8 @@ class Scanner {
     {
       const std::size_t s = skip_spaces(end);
       const QualBound cb = detail::comparison_bound(cp(s));
-      const std::size_t before = skip_spaces_back(b.begin, last_end_);
+      const std::size_t before =
+          cb == QualBound::none ? b.begin : skip_spaces_back(b.begin, last_end_);
       if (cb != QualBound::none && before >= 3 && before - 3 >= last_end_ &&
           starts(before - 3, "比") && b.qualifier.empty()) {
         b.begin = before - 3;
@@ -2832,12 +2833,13 @@ class Scanner {
   std::size_t month_day_date(std::size_t p, const Operand& a) {
     if (!a.chinese || a.has_point || a.approx || !a.qual.empty() || a.value.e != 0) return 0;
     const auto v = a.value.m;
-    if (long_unit_at(a.end)) return 0;
-    if (v >= 1 && v <= 12 && starts(a.end, "月")) return date(p, extend_date(a.end + 3, false));
-    if (v >= 1 && v <= 31 && (starts(a.end, "日") || starts(a.end, "号")) && a.end - p > 3) {
-      return date(p, a.end + 3);
-    }
-    return 0;
+    const bool month = v >= 1 && v <= 12 && starts(a.end, "月");
+    const bool day =
+        v >= 1 && v <= 31 && (starts(a.end, "日") || starts(a.end, "号")) && a.end - p > 3;
+    // The unit lookup last: most numerals are followed by neither.
+    if (!(month || day) || long_unit_at(a.end)) return 0;
+    if (month) return date(p, extend_date(a.end + 3, false));
+    return date(p, a.end + 3);
   }
 
   // Digit runs that are codes rather than quantities: 5+ digits with nothing
@@ -2892,11 +2894,16 @@ class Scanner {
   // Heading and list markers: 一、 (三) （1） 1. 1、 at a line start or after
   // sentence punctuation, and 一是 / 二是.
   [[nodiscard]] bool list_marker(std::size_t p, std::size_t end, const Operand& a) const {
+    const auto next = at(end);
+    // Only a page footer (— 9 —) is a marker without one of these after it,
+    // and most numbers without a unit are followed by none of them.
+    const bool marker_follows = next.cp == U'、' || next.cp == '.' || next.cp == U'．' ||
+                                next.cp == ')' || next.cp == U'）' || next.cp == U'是';
+    if (!marker_follows && !a.pure_arabic) return false;
     const char32_t before = prev_cp(skip_line_space_back(p));
     const bool line_start = before == 0 || before == '\n' || before == '\r' || before == '\f' ||
                             before == '\v' || before == 0x2028 || before == 0x2029 ||
                             detail::is_sentence_punct(before) || before == U'】';
-    const auto next = at(end);
     // (一), （3）
     const char32_t open = prev_cp(p);
     if ((open == '(' || open == U'（') && (next.cp == ')' || next.cp == U'）')) return true;

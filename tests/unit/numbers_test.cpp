@@ -1098,3 +1098,51 @@ TEST_CASE("unit lookup finds the longest name the text starts with") {
   CHECK(merged.match_prefix("平方公里以上")->name == "平方公里");
   CHECK(merged.match_prefix("万元")->name == "万元");
 }
+
+TEST_CASE("list markers are first told by the character after the number") {
+  // Each character that can end a marker, with a Chinese and an Arabic
+  // numeral, and numbers followed by anything else.
+  CHECK(surfaces("一、高").empty());
+  CHECK(surfaces("\n3、高") == "");
+  CHECK(surfaces("\n3.高") == "");
+  CHECK(surfaces("\n3．高") == "");
+  CHECK(surfaces("\n3)高") == "");
+  CHECK(surfaces("\n3）高") == "");
+  CHECK(surfaces("(三)") == "");
+  CHECK(surfaces("（三）") == "");
+  CHECK(surfaces("三是") == "");
+  CHECK(surfaces("十一是") == "十一");
+  CHECK(surfaces("\n三\n") == "三");
+  CHECK(surfaces("\n3\n") == "3");
+  CHECK(surfaces("— 9 —") == "");
+  CHECK(surfaces("— 9 —\n") == "");
+  CHECK(surfaces("- 12 -") == "");
+  CHECK(surfaces("— 九 —") == "九");
+  CHECK(surfaces("共 9 —") == "9");
+}
+
+TEST_CASE("Chinese month and day dates look up a unit only after 月, 日 or 号") {
+  auto kinds = [](std::string_view text) {
+    std::string out;
+    for (const auto& m : find_numbers(text)) {
+      out += m.surface + ":" + bulletin::to_string(m.kind) + " ";
+    }
+    return out;
+  };
+  CHECK(kinds("十二月二十三日") == "十二月二十三日:date ");
+  CHECK(kinds("五月") == "五月:date ");
+  CHECK(kinds("二十三日") == "二十三日:date ");
+  CHECK(kinds("十五号") == "十五号:date ");
+  CHECK(kinds("三日元") == "三日元:cardinal ");
+  CHECK(kinds("十三月") == "十三:cardinal ");
+  CHECK(kinds("三个月") == "三个月:cardinal ");
+  CHECK(kinds("三十二日") == "三十二:cardinal ");
+}
+
+TEST_CASE("比 and a comparison word around a number") {
+  CHECK(one("比三十大").qualifier == "比…大");
+  CHECK(one("比 170 低").qualifier == "比…低");
+  CHECK(one("比 170 低").bound == Bound::upper);
+  CHECK(one("大于170").qualifier == "大于");
+  CHECK(one("170人").qualifier.empty());
+}
