@@ -1021,19 +1021,15 @@ TEST_CASE("percent points after 个 are found past spaces; other words after 个
 TEST_CASE("the token buffer keeps nothing from an earlier call") {
   // The buffer of a thread's first call is as constructed; later calls
   // reuse it, after numerals that filled other slots with other tokens, and
-  // must read only what they wrote.
+  // must read only what they wrote. Each Arabic number is read into a fresh
+  // reading too (3万4000 after 3万4.5).
   const std::vector<std::string> texts = {
-      "3个",
-      "两千",
-      "七八个",
-      "十二三万元",
-      "3.1亿元",
-      "第三",
-      "二〇二二年",
-      "三成半",
-      "1万余份",
-      "0.5",
-      "一万二千三百四十五亿六千七百八十九万零一百二十三点四五六个"};
+      "3个",        "两千",      "七八个",
+      "十二三万元", "3.1亿元",   "第三",
+      "二〇二二年", "三成半",    "1万余份",
+      "0.5",        "3万4.5",    "3万4000",
+      "1,234",      "007",       "3e5",
+      "2.5万",      "四万3,000", "一万二千三百四十五亿六千七百八十九万零一百二十三点四五六个"};
   auto reading = [](std::string_view text) {
     std::string out;
     for (const auto& m : find_numbers(text)) {
