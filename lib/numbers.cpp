@@ -388,6 +388,28 @@ constexpr bool suffix_qualifiers_start_with_three_bytes() {
 }
 static_assert(suffix_qualifiers_start_with_three_bytes());
 
+// A group of the value below one 万/亿 scale, as the evaluator folds them.
+struct ScaleGroup {
+  Wide value;
+  Wide precision;
+  int exponent = 0;
+};
+constexpr std::size_t kMaxGroups = 12;
+
+// The token buffer of parse_operand (never re-entered while its tokens are in
+// use) and the scale groups of evaluate: each slot is written before it is
+// read. They last as long as the thread, because clearing them (10 KB) on
+// every call cost as much as recognizing the numbers of a few lines.
+struct ScanBuffers {
+  std::array<Token, kMaxTokens> tokens;
+  std::array<ScaleGroup, kMaxGroups> groups;
+};
+
+ScanBuffers& scan_buffers() {
+  static thread_local ScanBuffers buffers;
+  return buffers;
+}
+
 class Scanner {
  public:
   Scanner(std::string_view text, const UnitTable& units, const RecognizerOptions& options)
@@ -396,7 +418,8 @@ class Scanner {
         options_(options),
         triggers_(trigger_table()),
         lexicon_(lexicon_index()),
-        quals_(qual_index()) {
+        quals_(qual_index()),
+        buffers_(scan_buffers()) {
     yuan_ = units_.match_prefix("元");
     dollar_ = units_.match_prefix("美元");
   }
@@ -632,10 +655,11 @@ class Scanner {
     return b < 0x80 || b == 0xEF;
   }
 
-  // parse_arabic into `a`, which it resets first: the tokenizer reads the
-  // first number straight into the operand rather than copying it there.
+  // parse_arabic into `a`, which must be as constructed (every caller reads
+  // into a fresh one; clearing it again cost a tenth of the reading): the
+  // tokenizer reads the first number straight into the operand rather than
+  // copying it there.
   void read_arabic(std::size_t p, ArabicNum& a) const {
-    a = ArabicNum{};
     a.begin = p;
     std::size_t i = p;
     Wide v;
@@ -857,14 +881,11 @@ class Scanner {
         ArabicNum& a = n == 0 ? first_arabic : later;
         read_arabic(k, a);
         if (!a.ok) break;
-        tok = Token{};
-        tok.begin = k;
-        tok.type = Tok::arabic;
-        tok.end = a.end;
-        tok.value = a.value;
-        tok.precision = a.precision;
-        tok.arabic_integer = !a.point && !a.scaled;
-        tok.arabic_digits = a.int_digits;
+        // Every field at once: clearing the token first and then setting
+        // its fields stored most of them twice.
+        tok =
+            Token{Tok::arabic,           k,           a.end, a.value, a.precision, 0, false, false,
+                  !a.point && !a.scaled, a.int_digits};
         ++n;
         pos = a.end;
         // A dotted or exponent form never continues into scales.
@@ -873,11 +894,7 @@ class Scanner {
       }
       const detail::NumeralChar nc = numeral_of(c.cp);
       if (nc.type == NumChar::none) return n;
-      tok = Token{};
-      tok.begin = k;
-      tok.end = k + c.len;
-      tok.financial = nc.financial;
-      tok.liang = nc.liang;
+      tok = Token{Tok::digit, k, k + c.len, Wide{}, Wide{}, 0, nc.financial, nc.liang, false, 0};
       switch (nc.type) {
         case NumChar::none:
           return n;
@@ -936,13 +953,6 @@ class Scanner {
   }
 
   // ------------------------------------------------------------- evaluator
-  struct Group {
-    Wide value;
-    Wide precision;
-    int exponent = 0;
-  };
-  static constexpr std::size_t kMaxGroups = 12;
-
   // The value of the longest valid prefix of t[0, n), ignoring token `skip`.
   Eval evaluate(const Token* t, std::size_t n, std::size_t skip) const {
     Eval ev;
@@ -973,7 +983,7 @@ class Scanner {
       ev.trailing_exponent = e;
       return ev;
     }
-    std::array<Group, kMaxGroups>& groups = groups_;
+    std::array<ScaleGroup, kMaxGroups>& groups = buffers_.groups;
     std::size_t ng = 0;
     Wide section;
     Wide section_prec;
@@ -1167,7 +1177,7 @@ class Scanner {
           const bool fold_equal = !has_x;
           while (ng > 0 && (groups[ng - 1].exponent < tk.exponent ||
                             (fold_equal && groups[ng - 1].exponent <= tk.exponent))) {
-            const Group& g = groups[--ng];
+            const ScaleGroup& g = groups[--ng];
             x = has_x ? detail::wide_add(x, g.value) : g.value;
             xp = has_x && detail::wide_compare(xp, g.precision) < 0 ? xp : g.precision;
             has_x = true;
@@ -1276,7 +1286,7 @@ class Scanner {
   Operand parse_operand(std::size_t p) const {
     Operand op;
     op.begin = p;
-    Token* t = tokens_.data();
+    Token* t = buffers_.tokens.data();
     // Read in place; it is kept only for a lone Arabic number (pure_arabic).
     const std::size_t n = tokenize(p, t, op.arabic_num);
     auto drop_arabic = [&] {
@@ -1554,12 +1564,12 @@ class Scanner {
       f.end = k + u->name.size();
       f.info = u;
       // 个 + (多|余|半)? + a unit that is not a measure word: 两个多小时, 20个比特币.
-      if (u->name == "个" || u->name == "個") {
+      if (u->name == std::string_view("个") || u->name == std::string_view("個")) {
         std::size_t j = f.end;
         const char32_t c = cp(j);
         if (c == U'多' || c == U'余' || c == U'半') j += at(j).len;
         const UnitInfo* v = unit_at(j);
-        if (v != nullptr && v->dimension != "count") {
+        if (v != nullptr && v->dimension != std::string_view("count")) {
           f.inner = text_.substr(f.end, j - f.end);
           f.end = j + v->name.size();
           f.info = v;
@@ -1899,7 +1909,8 @@ class Scanner {
     {
       const std::size_t s = skip_spaces(end);
       const QualBound cb = detail::comparison_bound(cp(s));
-      const std::size_t before = skip_spaces_back(b.begin, last_end_);
+      const std::size_t before =
+          cb == QualBound::none ? b.begin : skip_spaces_back(b.begin, last_end_);
       if (cb != QualBound::none && before >= 3 && before - 3 >= last_end_ &&
           starts(before - 3, "比") && b.qualifier.empty()) {
         b.begin = before - 3;
@@ -1977,18 +1988,21 @@ class Scanner {
     b.unit_known = true;
   }
 
+  // Compared as a view: its size first, then its bytes, without a call.
+  static constexpr std::string_view kMoney = "money";
+
   // After a known unit: 半 (一吨半), smaller currency units (五元三角,
   // 两美元又三美分), a restated currency (8亿元人民币).
   std::size_t after_unit(Built& b, const UnitInfo& u, std::size_t end) {
     const auto h = at(end);
     if (h.cp == U'半' && !detail::numbers_is_ideograph(cp(end + h.len)) &&
-        b.kind == NumberKind::cardinal && u.dimension != "money") {
+        b.kind == NumberKind::cardinal && u.dimension != kMoney) {
       const Wide half = detail::wide_mul(Wide::of(5, -1), detail::wide_from_decimal(u.factor));
       b.value = detail::wide_add(b.value, half);
       b.precision = half;
       return end + h.len;
     }
-    if (u.dimension == "money" && b.kind == NumberKind::cardinal) {
+    if (u.dimension == kMoney && b.kind == NumberKind::cardinal) {
       for (int round = 0; round < 3; ++round) {
         std::size_t k = end;
         if (starts(k, "又")) k += 3;
@@ -2003,7 +2017,8 @@ class Scanner {
         b.precision = detail::wide_from_decimal(minor->factor);
         end = m.end + minor->name.size();
       }
-      if (starts(end, "人民币") && u.base == "元" && u.name != "人民币") {
+      if (starts(end, "人民币") && u.base == std::string_view("元") &&
+          u.name != std::string_view("人民币")) {
         end += std::string_view("人民币").size();
       }
     }
@@ -2050,7 +2065,7 @@ class Scanner {
       b.has_value = false;
     }
     const FoundUnit u = find_unit(end, false);
-    if (u.info != nullptr && u.info->dimension == "count") {
+    if (u.info != nullptr && u.info->dimension == std::string_view("count")) {
       b.unit = u.info->base;
       b.unit_surface = text_.substr(u.begin, u.end - u.begin);
       b.dimension = u.info->dimension;
@@ -2390,6 +2405,9 @@ class Scanner {
       return f;
     }
     if (c.cp != U'个' && c.cp != U'個' && c.cp != U'百') return f;
+    // 个 is mostly a measure word of its own (3个): every word below that
+    // starts with it goes on with 百.
+    if (c.cp != U'百' && !starts(skip_spaces(s + c.len), "百")) return f;
     for (const std::string_view w :
          {std::string_view("个百分点"), std::string_view("個百分點"), std::string_view("个百分點"),
           std::string_view("百分点"), std::string_view("百分點")}) {
@@ -2816,12 +2834,13 @@ class Scanner {
   std::size_t month_day_date(std::size_t p, const Operand& a) {
     if (!a.chinese || a.has_point || a.approx || !a.qual.empty() || a.value.e != 0) return 0;
     const auto v = a.value.m;
-    if (long_unit_at(a.end)) return 0;
-    if (v >= 1 && v <= 12 && starts(a.end, "月")) return date(p, extend_date(a.end + 3, false));
-    if (v >= 1 && v <= 31 && (starts(a.end, "日") || starts(a.end, "号")) && a.end - p > 3) {
-      return date(p, a.end + 3);
-    }
-    return 0;
+    const bool month = v >= 1 && v <= 12 && starts(a.end, "月");
+    const bool day =
+        v >= 1 && v <= 31 && (starts(a.end, "日") || starts(a.end, "号")) && a.end - p > 3;
+    // The unit lookup last: most numerals are followed by neither.
+    if (!(month || day) || long_unit_at(a.end)) return 0;
+    if (month) return date(p, extend_date(a.end + 3, false));
+    return date(p, a.end + 3);
   }
 
   // Digit runs that are codes rather than quantities: 5+ digits with nothing
@@ -2876,11 +2895,16 @@ class Scanner {
   // Heading and list markers: 一、 (三) （1） 1. 1、 at a line start or after
   // sentence punctuation, and 一是 / 二是.
   [[nodiscard]] bool list_marker(std::size_t p, std::size_t end, const Operand& a) const {
+    const auto next = at(end);
+    // Only a page footer (— 9 —) is a marker without one of these after it,
+    // and most numbers without a unit are followed by none of them.
+    const bool marker_follows = next.cp == U'、' || next.cp == '.' || next.cp == U'．' ||
+                                next.cp == ')' || next.cp == U'）' || next.cp == U'是';
+    if (!marker_follows && !a.pure_arabic) return false;
     const char32_t before = prev_cp(skip_line_space_back(p));
     const bool line_start = before == 0 || before == '\n' || before == '\r' || before == '\f' ||
                             before == '\v' || before == 0x2028 || before == 0x2029 ||
                             detail::is_sentence_punct(before) || before == U'】';
-    const auto next = at(end);
     // (一), （3）
     const char32_t open = prev_cp(p);
     if ((open == '(' || open == U'（') && (next.cp == ')' || next.cp == U'）')) return true;
@@ -3035,11 +3059,7 @@ class Scanner {
   const std::array<std::uint64_t, 1024>& triggers_;
   const LexiconIndex& lexicon_;
   const QualIndex& quals_;
-  // Token buffer of parse_operand (never re-entered while its tokens are in use).
-  mutable std::array<Token, kMaxTokens> tokens_;
-  // Scale groups of evaluate, which writes each before reading it: a buffer
-  // cleared on every call cost more than the evaluation.
-  mutable std::array<Group, kMaxGroups> groups_;
+  ScanBuffers& buffers_;
   const UnitInfo* yuan_ = nullptr;
   const UnitInfo* dollar_ = nullptr;
   std::vector<NumberMatch> out_;

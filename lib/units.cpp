@@ -7,7 +7,6 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,6 +31,62 @@ std::uint64_t load_head(const char* p, std::size_t size) {
 std::uint64_t head_mask(std::size_t size) {
   return size >= sizeof(std::uint64_t) ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
 }
+
+// A map from keys to small values by open addressing, for the lookups of
+// match_prefix, which runs at the end of nearly every number: one multiply,
+// one shift and most often one compare, where an unordered_map divides and
+// follows a node.
+template <typename Key, typename Value>
+class FlatIndex {
+ public:
+  // Room for `count` keys at most half full.
+  void reset(std::size_t count) {
+    std::size_t size = 16;
+    shift_ = 60;
+    while (size < 2 * count) {
+      size *= 2;
+      --shift_;
+    }
+    slots_.assign(size, Slot{});
+  }
+
+  // The value of `key`, added as `initial` when it has none.
+  Value& try_emplace(Key key, const Value& initial) {
+    for (std::size_t i = slot_of(key);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.key == key) return slot.value;
+      if (slot.key == kEmpty) {
+        slot.key = key;
+        slot.value = initial;
+        return slot.value;
+      }
+    }
+  }
+
+  [[nodiscard]] const Value* find(Key key) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = slot_of(key);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[i];
+      if (slot.key == key) return &slot.value;
+      if (slot.key == kEmpty) return nullptr;
+    }
+  }
+
+ private:
+  // No code point, nor a code point with a probe byte, is all ones.
+  static constexpr Key kEmpty = static_cast<Key>(~Key{0});
+  struct Slot {
+    Key key = kEmpty;
+    Value value{};
+  };
+
+  [[nodiscard]] std::size_t slot_of(Key key) const {
+    return static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+
+  std::vector<Slot> slots_;
+  unsigned shift_ = 60;
+};
 
 }  // namespace
 
@@ -64,8 +119,8 @@ struct UnitTable::Impl : detail::UnitEntries {
     std::uint32_t size = 0;
   };
   std::vector<Candidate> candidates;
-  std::unordered_map<char32_t, Group> groups;
-  std::unordered_map<std::uint64_t, Range> long_groups;
+  FlatIndex<char32_t, Group> groups;
+  FlatIndex<std::uint64_t, Range> long_groups;
 
   static std::uint64_t long_key(char32_t first, unsigned char probe) {
     return std::uint64_t{first} << 8 | probe;
@@ -95,22 +150,19 @@ struct UnitTable::Impl : detail::UnitEntries {
     });
     candidates.clear();
     candidates.reserve(named.size());
-    groups.clear();
-    groups.reserve(named.size());
-    long_groups.clear();
-    long_groups.reserve(named.size());
+    groups.reset(named.size());
+    long_groups.reset(named.size());
     for (std::uint32_t k = 0; k < named.size(); ++k) {
       const Named& n = named[k];
       const std::string& name = units[n.unit].name;
       const std::size_t head_size = std::min<std::size_t>(name.size(), sizeof(std::uint64_t));
       candidates.push_back({load_head(name.data(), head_size), head_mask(head_size), n.unit,
                             static_cast<std::uint32_t>(name.size())});
-      Group& group = groups.try_emplace(n.first, Group{k, k, false}).first->second;
+      Group& group = groups.try_emplace(n.first, Group{k, k, false});
       if (n.is_long) {
         group.has_long = true;
         group.begin = group.end = k + 1;  // the short names follow the long ones
-        Range& range =
-            long_groups.try_emplace(long_key(n.first, n.probe), Range{k, k}).first->second;
+        Range& range = long_groups.try_emplace(long_key(n.first, n.probe), Range{k, k});
         range.end = k + 1;
       } else {
         group.end = k + 1;
@@ -224,25 +276,24 @@ UnitTable UnitTable::merged(const UnitTable& more) const {
 const UnitInfo* UnitTable::match_prefix(std::string_view text) const {
   if (text.empty()) return nullptr;
   const char32_t first = detail::numbers_decode(text, 0).cp;
-  const auto group = impl_->groups.find(first);
-  if (group == impl_->groups.end()) return nullptr;
+  const Impl::Group* group = impl_->groups.find(first);
+  if (group == nullptr) return nullptr;
   std::uint64_t head = 0;
   if (std::endian::native == std::endian::little && text.size() >= sizeof head) {
     std::memcpy(&head, text.data(), sizeof head);
   } else {
     head = load_head(text.data(), std::min(text.size(), sizeof head));
   }
-  if (group->second.has_long && text.size() > Impl::kProbe) {
-    const auto range = impl_->long_groups.find(
+  if (group->has_long && text.size() > Impl::kProbe) {
+    const Impl::Range* range = impl_->long_groups.find(
         Impl::long_key(first, static_cast<unsigned char>(text[Impl::kProbe])));
-    if (range != impl_->long_groups.end()) {
-      if (const UnitInfo* unit =
-              impl_->first_match(range->second.begin, range->second.end, text, head)) {
+    if (range != nullptr) {
+      if (const UnitInfo* unit = impl_->first_match(range->begin, range->end, text, head)) {
         return unit;
       }
     }
   }
-  return impl_->first_match(group->second.begin, group->second.end, text, head);
+  return impl_->first_match(group->begin, group->end, text, head);
 }
 
 const UnitInfo* UnitTable::match_minor(const UnitInfo& major, std::string_view text) const {

@@ -7,6 +7,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "detail/numbers_wide.hpp"
@@ -1001,4 +1002,143 @@ TEST_CASE("wide arithmetic at the edges of its fast paths") {
     const Wide scaled = wide_mul(Wide::of(7, 2), Wide::of(1, 4));
     CHECK((scaled.m == 7 && scaled.e == 6));
   }
+}
+
+TEST_CASE("percent points after 个 are found past spaces; other words after 个 are not") {
+  auto unit = [](const char* text) {
+    const auto m = one(text);
+    return std::string(bulletin::to_string(m.kind)) + " " + m.unit + " " + m.unit_surface;
+  };
+  CHECK(unit("5个 百分点") == "percent 百分点 个 百分点");
+  CHECK(unit("5 个\t百分點") == "percent 百分点 个\t百分點");
+  CHECK(unit("5個  百分點") == "percent 百分点 個  百分點");
+  CHECK(unit("0.5百分点") == "percent 百分点 百分点");
+  CHECK(unit("5个百姓") == "cardinal 个 个");
+  CHECK(unit("5个 百") == "cardinal 个 个");
+  CHECK(unit("5个") == "cardinal 个 个");
+}
+
+TEST_CASE("the token buffer keeps nothing from an earlier call") {
+  // The buffer of a thread's first call is as constructed; later calls
+  // reuse it, after numerals that filled other slots with other tokens, and
+  // must read only what they wrote. Each Arabic number is read into a fresh
+  // reading too (3万4000 after 3万4.5).
+  const std::vector<std::string> texts = {
+      "3个",        "两千",      "七八个",
+      "十二三万元", "3.1亿元",   "第三",
+      "二〇二二年", "三成半",    "1万余份",
+      "0.5",        "3万4.5",    "3万4000",
+      "1,234",      "007",       "3e5",
+      "2.5万",      "四万3,000", "一万二千三百四十五亿六千七百八十九万零一百二十三点四五六个"};
+  auto reading = [](std::string_view text) {
+    std::string out;
+    for (const auto& m : find_numbers(text)) {
+      out += m.surface + " = " + value(m) + " ~ " + m.precision.to_string() + "; ";
+    }
+    return out;
+  };
+  std::vector<std::string> first(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::thread([&, i] { first[i] = reading(texts[i]); }).join();
+  }
+  for (const auto& before : texts) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      (void)find_numbers(before);
+      INFO("after " << before);
+      CHECK(reading(texts[i]) == first[i]);
+    }
+  }
+}
+
+TEST_CASE("unit lookup finds the longest name the text starts with") {
+  // Every name of a table, alone and followed by text, against a search of
+  // all names; the hashed groups must not lose or mix any.
+  std::string yaml = "units:\n";
+  std::vector<std::string> names;
+  const std::vector<std::string> firsts = {"万", "亿", "米", "m", "k", "元", "个", "平", "千"};
+  const std::vector<std::string> seconds = {"",  "元",   "米",     "方米", "g",
+                                            "m", "瓦时", "方公里", "克"};
+  for (const auto& f : firsts) {
+    for (const auto& s : seconds) {
+      names.push_back(f + s);
+      yaml += "  - {name: \"" + f + s + "\", base: \"" + f + s +
+              "\", factor: \"1\", dimension: count}\n";
+    }
+  }
+  const auto table = bulletin::UnitTable::from_yaml(yaml, "test.yaml");
+  REQUIRE(table);
+  auto longest = [&](std::string_view text) -> std::string {
+    std::string best;
+    for (const auto& n : names) {
+      if (text.substr(0, n.size()) == n && n.size() > best.size()) best = n;
+    }
+    return best;
+  };
+  const std::vector<std::string> tails = {"", "元", "方", "方米以上", "x", "\xE4", "平方公里"};
+  std::size_t checked = 0;
+  for (const auto& n : names) {
+    for (const auto& tail : tails) {
+      const std::string text = n + tail;
+      const auto* u = table->match_prefix(text);
+      INFO("text: " << text);
+      CHECK((u == nullptr ? std::string() : u->name) == longest(text));
+      ++checked;
+    }
+  }
+  CHECK(checked == names.size() * tails.size());
+  CHECK(table->match_prefix("") == nullptr);
+  CHECK(table->match_prefix("吨") == nullptr);
+  CHECK(bulletin::UnitTable().match_prefix("万元") == nullptr);
+  // The built-in table through a merge, which builds the index again.
+  const auto merged = bulletin::UnitTable::builtin().merged(*table);
+  CHECK(merged.match_prefix("平方公里以上")->name == "平方公里");
+  CHECK(merged.match_prefix("万元")->name == "万元");
+}
+
+TEST_CASE("list markers are first told by the character after the number") {
+  // Each character that can end a marker, with a Chinese and an Arabic
+  // numeral, and numbers followed by anything else.
+  CHECK(surfaces("一、高").empty());
+  CHECK(surfaces("\n3、高") == "");
+  CHECK(surfaces("\n3.高") == "");
+  CHECK(surfaces("\n3．高") == "");
+  CHECK(surfaces("\n3)高") == "");
+  CHECK(surfaces("\n3）高") == "");
+  CHECK(surfaces("(三)") == "");
+  CHECK(surfaces("（三）") == "");
+  CHECK(surfaces("三是") == "");
+  CHECK(surfaces("十一是") == "十一");
+  CHECK(surfaces("\n三\n") == "三");
+  CHECK(surfaces("\n3\n") == "3");
+  CHECK(surfaces("— 9 —") == "");
+  CHECK(surfaces("— 9 —\n") == "");
+  CHECK(surfaces("- 12 -") == "");
+  CHECK(surfaces("— 九 —") == "九");
+  CHECK(surfaces("共 9 —") == "9");
+}
+
+TEST_CASE("Chinese month and day dates look up a unit only after 月, 日 or 号") {
+  auto kinds = [](std::string_view text) {
+    std::string out;
+    for (const auto& m : find_numbers(text)) {
+      out += m.surface + ":" + bulletin::to_string(m.kind) + " ";
+    }
+    return out;
+  };
+  CHECK(kinds("十二月二十三日") == "十二月二十三日:date ");
+  CHECK(kinds("五月") == "五月:date ");
+  CHECK(kinds("二十三日") == "二十三日:date ");
+  CHECK(kinds("十五号") == "十五号:date ");
+  CHECK(kinds("三日元") == "三日元:cardinal ");
+  CHECK(kinds("十三月") == "十三:cardinal ");
+  CHECK(kinds("三个月") == "三个月:cardinal ");
+  CHECK(kinds("三十二日") == "三十二:cardinal ");
+}
+
+TEST_CASE("比 and a comparison word around a number") {
+  CHECK(one("比三十大").qualifier == "比…大");
+  CHECK(one("比 170 低").qualifier == "比…低");
+  CHECK(one("比 170 低").bound == Bound::upper);
+  CHECK(one("大于170").qualifier == "大于");
+  CHECK(one("170人").qualifier.empty());
 }
