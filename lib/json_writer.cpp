@@ -224,6 +224,71 @@ unsigned flaws_in(__m128i block, unsigned& leads) {
   return bits_of(flaws);
 }
 
+// The bits of a block's leads (as flaws_in() takes them), of its
+// continuation bytes and of the bytes flawed by themselves (neither ASCII nor
+// either of those, or to be escaped when `kEscapes`).
+struct BlockBits {
+  std::uint64_t leads;
+  std::uint64_t continuations;
+  std::uint64_t flawed;
+};
+
+template <bool kEscapes>
+[[gnu::always_inline]] inline BlockBits bits_in(__m128i block) {
+  const __m128i lead_or_ed = _mm_cmplt_epi8(_mm_add_epi8(block, bytes_of(0x9F)), bytes_of(0x8F));
+  const __m128i lead = _mm_andnot_si128(_mm_cmpeq_epi8(block, bytes_of(0xED)), lead_or_ed);
+  const __m128i continuation = _mm_cmplt_epi8(block, bytes_of(0xC0));
+  const __m128i high = _mm_cmplt_epi8(block, _mm_setzero_si128());
+  __m128i flawed = _mm_andnot_si128(_mm_or_si128(lead, continuation), high);
+  if (kEscapes) flawed = _mm_or_si128(flawed, escapes_in(block));
+  return {bits_of(lead), bits_of(continuation), bits_of(flawed)};
+}
+
+// Up to sixteen bytes of text in a block, with spaces after them.
+[[gnu::always_inline]] inline __m128i spaced_block(const std::uint8_t* bytes, std::size_t n) {
+  const std::uint64_t low = word_at(bytes, 0, n);
+  const std::uint64_t high = n > 8 ? word_at(bytes, 8, n) : kEveryByte * ' ';
+  return _mm_set_epi64x(static_cast<long long>(high), static_cast<long long>(low));
+}
+
+// Text shorter than kShortText bytes (most strings of a fact are a few
+// characters) is checked as flaws_in() checks a block, in two blocks at
+// once whose bits are joined, the text's end filled with spaces so that a
+// character cut there is a flaw. nullptr for anything it does not take, which
+// may still be plain.
+constexpr std::size_t kShortText = 32;
+
+template <bool kEscapes>
+[[gnu::always_inline]] inline char* copy_short_plain_text(char* out, const std::uint8_t* bytes,
+                                                          std::size_t n) {
+  assert(n > 0 && n < kShortText);
+  char* const body = out + 1;
+  if (n <= 16) {
+    const __m128i block =
+        n == 16 ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes)) : spaced_block(bytes, n);
+    const BlockBits bits = bits_in<kEscapes>(block);
+    const std::uint64_t due = bits.leads << 1 | bits.leads << 2;
+    if ((bits.flawed | (due ^ bits.continuations)) != 0) return nullptr;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(body), block);
+    out[0] = '"';
+    body[n] = '"';
+    return body + n + 1;
+  }
+  const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+  const __m128i second = spaced_block(bytes + 16, n - 16);
+  const BlockBits a = bits_in<kEscapes>(first);
+  const BlockBits b = bits_in<kEscapes>(second);
+  const std::uint64_t leads = a.leads | b.leads << 16;
+  const std::uint64_t due = leads << 1 | leads << 2;
+  const std::uint64_t continuations = a.continuations | b.continuations << 16;
+  if ((a.flawed | b.flawed << 16 | (due ^ continuations)) != 0) return nullptr;
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(body), first);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(body + 16), second);
+  out[0] = '"';
+  body[n] = '"';
+  return body + n + 1;
+}
+
 // Text from which on the blocks pay: below it, the word steps take no more
 // instructions than the blocks and the setup for them.
 constexpr std::size_t kLongText = 32;
@@ -264,9 +329,10 @@ template <bool kEscapes>
 // `kEscapes`) is told on the way, as it is copied quoted to `out`, in steps
 // made for the text bulletins are made of. Each step writes the bytes it read
 // to the same place, so the copy may run past the end of `s` (by seven bytes
-// at most) before the closing quote is put there. nullptr when it is not.
+// at most; fifteen for copy_short_plain_text()) before the closing quote is
+// put there. nullptr when it is not.
 template <bool kEscapes>
-char* copy_plain_text(char* out, std::string_view s) {
+[[gnu::noinline]] char* copy_plain_text(char* out, std::string_view s) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
   const std::size_t n = s.size();
 #ifdef __SSE2__
@@ -287,6 +353,12 @@ char* copy_plain_text(char* out, std::string_view s) {
 }  // namespace
 
 char* JsonWriter::plain_string_text(char* out, std::string_view s) {
+#ifdef __SSE2__
+  if (s.size() - 1 < kShortText - 1) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+    if (char* end = copy_short_plain_text<true>(out, bytes, s.size())) return end;
+  }
+#endif
   return copy_plain_text<true>(out, s);
 }
 

@@ -160,7 +160,7 @@ class JsonWriter {
   /// s.size() + kPlainStringSlack bytes from `out`, and what it writes past
   /// the end it returns is undefined.
   static char* plain_string_text(char* out, std::string_view s);
-  static constexpr std::size_t kPlainStringSlack = 8;
+  static constexpr std::size_t kPlainStringSlack = 16;
 
   /// A line break between top-level values (JSON Lines).
   void newline() {

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -325,51 +326,78 @@ TEST_SUITE("serialize") {
     CHECK(plain < 36000);
   }
 
-  // Long text is checked sixteen bytes at a time, with a character that runs
-  // past a block left for the next and the last block read back from the
-  // end: text that puts CJK leads on every place in a block, with one byte
-  // anywhere changed to one that breaks a shortcut, must come out as
-  // nlohmann writes it, from plain_string_text() and through the writer.
-  TEST_CASE("long text is copied block by block exactly where nlohmann writes it as it is") {
+  /// Text of `length` bytes (after `ascii` ASCII bytes, CJK putting its leads
+  /// on every place in a block), with one byte anywhere changed to one that
+  /// breaks a shortcut, or the last dropped: plain_string_text() must copy
+  /// exactly what nlohmann writes as it is, and the writer write what
+  /// nlohmann writes. Counts the plain and the escaped.
+  void check_text_of_length(std::size_t ascii, std::size_t length, int& plain, int& escaped) {
     const std::vector<char> flaws = {'"',    '\\',   '\n',   '\x01', '\x1f', '\x7f', '\x80', '\xBF',
                                      '\xC2', '\xE0', '\xE1', '\xED', '\xEF', '\xF0', '\xFF', 'x'};
     constexpr std::size_t kSlack = detail::JsonWriter::kPlainStringSlack;
+    std::string text(std::min(ascii, length), 'a');
+    while (text.size() < length) text += (text.size() % 7 == 5) ? "\xEF\xBC\x8C" : "中";
+    for (std::size_t at = 0; at <= text.size(); ++at) {
+      for (std::size_t f = 0; f <= flaws.size(); ++f) {
+        std::string flawed = text;
+        if (f < flaws.size() && at < text.size()) flawed[at] = flaws[f];
+        if (f < flaws.size() && at == text.size() && !flawed.empty()) flawed.pop_back();
+        const std::string backing = flawed + '"';
+        const std::string_view view(backing.data(), flawed.size());
+        std::string out(flawed.size() + kSlack + 8, '\x55');
+        const char* end = detail::JsonWriter::plain_string_text(out.data(), view);
+        const std::string expected = nlohmann_string(flawed);
+        const std::string quoted = '"' + flawed + '"';
+        CAPTURE(flawed);
+        REQUIRE((end != nullptr) == (expected == quoted));
+        if (end != nullptr) {
+          REQUIRE(std::string(out.data(), static_cast<std::size_t>(end - out.data())) == quoted);
+          ++plain;
+        } else {
+          ++escaped;
+        }
+        REQUIRE(out.substr(flawed.size() + kSlack) == std::string(8, '\x55'));
+        if (at % 5 == 0 || flaws[f % flaws.size()] == '\n') {
+          REQUIRE(title_written_as_nlohmann_writes_it(flawed));
+        }
+      }
+    }
+  }
+
+  // Long text is checked sixteen bytes at a time, with a character that runs
+  // past a block left for the next and the last block read back from the
+  // end.
+  TEST_CASE("long text is copied block by block exactly where nlohmann writes it as it is") {
     int plain = 0;
     int escaped = 0;
     for (std::size_t ascii = 0; ascii < 3; ++ascii) {
       for (std::size_t length = 28; length <= 72; ++length) {
-        std::string text(ascii, 'a');
-        while (text.size() < length) text += (text.size() % 7 == 5) ? "\xEF\xBC\x8C" : "中";
-        for (std::size_t at = 0; at <= text.size(); ++at) {
-          for (std::size_t f = 0; f <= flaws.size(); ++f) {
-            std::string flawed = text;
-            if (f < flaws.size() && at < text.size()) flawed[at] = flaws[f];
-            if (f < flaws.size() && at == text.size()) flawed.pop_back();
-            const std::string backing = flawed + '"';
-            const std::string_view view(backing.data(), flawed.size());
-            std::string out(flawed.size() + kSlack + 8, '\x55');
-            const char* end = detail::JsonWriter::plain_string_text(out.data(), view);
-            const std::string expected = nlohmann_string(flawed);
-            const std::string quoted = '"' + flawed + '"';
-            CAPTURE(flawed);
-            REQUIRE((end != nullptr) == (expected == quoted));
-            if (end != nullptr) {
-              REQUIRE(std::string(out.data(), static_cast<std::size_t>(end - out.data())) ==
-                      quoted);
-              ++plain;
-            } else {
-              ++escaped;
-            }
-            REQUIRE(out.substr(flawed.size() + kSlack) == std::string(8, '\x55'));
-            if (at % 5 == 0 || flaws[f % flaws.size()] == '\n') {
-              REQUIRE(title_written_as_nlohmann_writes_it(flawed));
-            }
-          }
-        }
+        check_text_of_length(ascii, length, plain, escaped);
       }
     }
     CHECK(plain > 10000);
     CHECK(escaped > 10000);
+  }
+
+  // Text under 32 bytes is put in one block, or two, filled with spaces past
+  // its end, and checked whole: a character cut by the end, a lead on the
+  // last places of a block and ASCII that needs escaping in the fill's place
+  // must all be told.
+  TEST_CASE("short text is copied in one or two blocks exactly where nlohmann writes it as it is") {
+    int plain = 0;
+    int escaped = 0;
+    for (std::size_t ascii = 0; ascii < 3; ++ascii) {
+      for (std::size_t length = 0; length < 34; ++length) {
+        check_text_of_length(ascii, length, plain, escaped);
+      }
+    }
+    for (const std::string text : {"%", "count", "ratio", "21.3%", "0123456789abcdef", "tab\t",
+                                   "\xC3\xA9t\xC3\xA9", "\xED\x9F\xBF", "a\xF0\x9F\x98\x80"}) {
+      CAPTURE(text);
+      REQUIRE(title_written_as_nlohmann_writes_it(text));
+    }
+    CHECK(plain > 3000);
+    CHECK(escaped > 3000);
   }
 
   TEST_CASE("integers are written as std::to_string writes them") {
