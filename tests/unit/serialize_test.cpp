@@ -416,6 +416,28 @@ TEST_SUITE("serialize") {
     }
   }
 
+  // Three to eight digits are worked out at once, in lanes of a word: every
+  // value up to a few hundred thousand, and values spread over the rest of
+  // that range, must come out as std::to_string writes them, in front of
+  // whatever is written next.
+  TEST_CASE("integers of up to eight digits are written as std::to_string writes them") {
+    SmallRandom next(20261129);
+    std::vector<std::uint64_t> values;
+    for (std::uint64_t v = 0; v < 300000; ++v) values.push_back(v);
+    for (int i = 0; i < 300000; ++i) values.push_back(next() % 100000000);
+    for (std::uint64_t v : values) {
+      char out[24];
+      char* end = detail::JsonWriter::integer_text(out, v);
+      *end++ = ',';
+      end = detail::JsonWriter::integer_text(end, -static_cast<std::int64_t>(v));
+      const std::string expected = std::to_string(v) + ",-" + std::to_string(v);
+      if (std::string(out, end) != (v == 0 ? "0,0" : expected)) {
+        CAPTURE(v);
+        REQUIRE(std::string(out, end) == expected);
+      }
+    }
+  }
+
   TEST_CASE("a whole decimal with trailing zeros and a negative exponent is written as its value") {
     Document doc;
     Fact f;
