@@ -400,6 +400,30 @@ TEST_SUITE("serialize") {
     CHECK(escaped > 3000);
   }
 
+  // Text with things to escape is copied in one pass that stops at each of
+  // them: long text with several, side by side or apart, in ASCII words or
+  // between CJK, and sometimes a flaw that sends it all to nlohmann after
+  // some was written, must come out as nlohmann writes it.
+  TEST_CASE("text with several things to escape is escaped as nlohmann does") {
+    const std::vector<std::string> escapes = {"\n", "\"", "\\", "\x01", "\t", "\r\n", "\x1f"};
+    const std::vector<std::string> flaws = {"\xFF", "\xE4\xB8", "\xB8", "\xED\xA0\x80", "\xC0\xAF"};
+    const std::vector<std::string> good = {"中",          "文字",     "\xEF\xBC\x8C",
+                                           "abc",         "7",        " ",
+                                           "plain ascii", "\xC3\xA9", "\xF0\x9F\x98\x80"};
+    SmallRandom next(20261201);
+    for (int i = 0; i < 6000; ++i) {
+      std::string text;
+      const std::size_t count = 4 + next() % 40;
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::uint64_t pick = next() % 10;
+        text += pick < 2 ? escapes[next() % escapes.size()] : good[next() % good.size()];
+      }
+      if (next() % 4 == 0) text.insert(next() % (text.size() + 1), flaws[next() % flaws.size()]);
+      CAPTURE(text);
+      REQUIRE(title_written_as_nlohmann_writes_it(text));
+    }
+  }
+
   TEST_CASE("integers are written as std::to_string writes them") {
     std::vector<std::uint64_t> values = {0, std::numeric_limits<std::uint64_t>::max()};
     for (std::uint64_t p = 1; p <= 1000000000000000000ULL; p *= 10) {
