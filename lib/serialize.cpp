@@ -238,8 +238,11 @@ class CompactRun {
     if (b) return literal(out, "true");
     return literal(out, "false");
   }
-  static char* integer(char* out, std::uint64_t v) { return JsonWriter::integer_text(out, v); }
-  static char* optional_integer(char* out, const std::optional<int>& v) {
+  // Inlined, as the strings are: a fact has six integers or more.
+  [[gnu::always_inline]] static char* integer(char* out, std::uint64_t v) {
+    return JsonWriter::integer_text(out, v);
+  }
+  [[gnu::always_inline]] static char* optional_integer(char* out, const std::optional<int>& v) {
     if (v) return JsonWriter::integer_text(out, std::int64_t{*v});
     return literal(out, "null");
   }
