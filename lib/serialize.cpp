@@ -412,9 +412,9 @@ class FactFields {
     out = run.decimal(out, f.high);
     out = run.literal(out, ",\"unit\":");
     out = run.null_if_empty(out, f.unit);
-    out = run.literal(out, ",\"unit_known\":");
-    out = run.boolean(out, f.unit_known);
-    out = run.literal(out, ",\"dimension\":");
+    // A boolean and the member names around it, as one literal of two.
+    out = f.unit_known ? run.literal(out, ",\"unit_known\":true,\"dimension\":")
+                       : run.literal(out, ",\"unit_known\":false,\"dimension\":");
     out = run.null_if_empty(out, f.dimension);
     out = run.literal(out, ",\"qualifier\":");
     out = run.optional_string(out, f.qualifier);
@@ -428,9 +428,8 @@ class FactFields {
     out = run.string(out, f.clause);
     out = run.literal(out, ",\"year\":");
     out = run.optional_integer(out, f.year);
-    out = run.literal(out, ",\"target\":");
-    out = run.boolean(out, f.target);
-    out = run.literal(out, ",\"span\":");
+    out = f.target ? run.literal(out, ",\"target\":true,\"span\":")
+                   : run.literal(out, ",\"target\":false,\"span\":");
     out = run.span(out, f.span);
     out = run.literal(out, "}");
     run.finish(out);
