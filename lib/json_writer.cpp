@@ -206,138 +206,219 @@ inline __m128i escapes_in(__m128i block) {
 // on mixed text): a byte is flawed when it is none of ASCII, such a lead or
 // a continuation byte, when it is a continuation byte where none is due or
 // the other way round (one is due in the two bytes after each lead), or when
-// it is to be escaped. Sets `leads` to the leads' bits.
+// it is to be escaped. bits_in() gives the bits of a block's leads, of its
+// continuation bytes and of the bytes flawed by themselves; the callers tell
+// which continuations are due from the leads' bits, across blocks.
+struct BlockBits {
+  std::uint64_t leads;
+  std::uint64_t continuations;
+  std::uint64_t flawed;
+};
+
 template <bool kEscapes>
-unsigned flaws_in(__m128i block, unsigned& leads) {
+[[gnu::always_inline]] inline BlockBits bits_in(__m128i block) {
   // Signed comparisons: bytes from 0x80 up are the negative ones; adding
   // 0x9F takes E1..EF to the fifteen lowest.
   const __m128i lead_or_ed = _mm_cmplt_epi8(_mm_add_epi8(block, bytes_of(0x9F)), bytes_of(0x8F));
-  const __m128i ed = _mm_cmpeq_epi8(block, bytes_of(0xED));
-  const __m128i lead = _mm_andnot_si128(ed, lead_or_ed);
+  const __m128i lead = _mm_andnot_si128(_mm_cmpeq_epi8(block, bytes_of(0xED)), lead_or_ed);
   const __m128i continuation = _mm_cmplt_epi8(block, bytes_of(0xC0));
   const __m128i high = _mm_cmplt_epi8(block, _mm_setzero_si128());
-  const __m128i other = _mm_andnot_si128(_mm_or_si128(lead, continuation), high);
-  const __m128i due = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_slli_si128(lead, 2));
-  __m128i flaws = _mm_or_si128(other, _mm_xor_si128(due, continuation));
-  if (kEscapes) flaws = _mm_or_si128(flaws, escapes_in(block));
-  leads = bits_of(lead);
-  return bits_of(flaws);
+  __m128i flawed = _mm_andnot_si128(_mm_or_si128(lead, continuation), high);
+  if (kEscapes) flawed = _mm_or_si128(flawed, escapes_in(block));
+  return {bits_of(lead), bits_of(continuation), bits_of(flawed)};
+}
+
+// Up to sixteen bytes of text in a block, with spaces after them.
+[[gnu::always_inline]] inline __m128i spaced_block(const std::uint8_t* bytes, std::size_t n) {
+  const std::uint64_t low = word_at(bytes, 0, n);
+  const std::uint64_t high = n > 8 ? word_at(bytes, 8, n) : kEveryByte * ' ';
+  return _mm_set_epi64x(static_cast<long long>(high), static_cast<long long>(low));
+}
+
+// Text shorter than kShortText bytes (most strings of a fact are a few
+// characters) is checked in one block or two whose bits are joined, the
+// text's end filled with spaces so that a character cut there is a flaw.
+// nullptr for anything it does not take, which may still be plain.
+constexpr std::size_t kShortText = 32;
+
+template <bool kEscapes>
+[[gnu::always_inline]] inline char* copy_short_plain_text(char* out, const std::uint8_t* bytes,
+                                                          std::size_t n) {
+  assert(n > 0 && n < kShortText);
+  char* const body = out + 1;
+  if (n <= 16) {
+    const __m128i block =
+        n == 16 ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes)) : spaced_block(bytes, n);
+    const BlockBits bits = bits_in<kEscapes>(block);
+    const std::uint64_t due = bits.leads << 1 | bits.leads << 2;
+    if ((bits.flawed | (due ^ bits.continuations)) != 0) return nullptr;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(body), block);
+    out[0] = '"';
+    body[n] = '"';
+    return body + n + 1;
+  }
+  const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+  const __m128i second = spaced_block(bytes + 16, n - 16);
+  const BlockBits a = bits_in<kEscapes>(first);
+  const BlockBits b = bits_in<kEscapes>(second);
+  const std::uint64_t leads = a.leads | b.leads << 16;
+  const std::uint64_t due = leads << 1 | leads << 2;
+  const std::uint64_t continuations = a.continuations | b.continuations << 16;
+  if ((a.flawed | b.flawed << 16 | (due ^ continuations)) != 0) return nullptr;
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(body), first);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(body + 16), second);
+  out[0] = '"';
+  body[n] = '"';
+  return body + n + 1;
 }
 
 // Text from which on the blocks pay: below it, the word steps take no more
 // instructions than the blocks and the setup for them.
 constexpr std::size_t kLongText = 32;
 
-// copy_plain_text() for text of kLongText bytes or more: blocks where they
-// pass, word steps where they do not.
+// Thirty-two bytes as two blocks, checked as one by their bits (as
+// copy_short_plain_text() does): the flaws' bits, with the leads' in `leads`.
+// A lead on the last two places is a flaw only if what follows it is there.
 template <bool kEscapes>
-[[gnu::noinline]] char* copy_long_plain_text(char* out, const std::uint8_t* bytes, std::size_t n) {
-  char* const body = out + 1;
+[[gnu::always_inline]] inline std::uint64_t pair_flaws(__m128i first, __m128i second,
+                                                       std::uint64_t& leads) {
+  const BlockBits a = bits_in<kEscapes>(first);
+  const BlockBits b = bits_in<kEscapes>(second);
+  leads = a.leads | b.leads << 16;
+  const std::uint64_t due = (leads << 1 | leads << 2) & 0xFFFFFFFF;
+  return a.flawed | b.flawed << 16 | (due ^ (a.continuations | b.continuations << 16));
+}
+
+// copy_plain_prefix() for text of kLongText bytes or more: thirty-two bytes
+// at a time, a character that runs past them left for the next, and what
+// is left at the end filled with spaces; where there is a flaw, word steps
+// from the last character boundary before it.
+template <bool kEscapes>
+[[gnu::noinline]] std::size_t copy_long_plain_prefix(char* body, const std::uint8_t* bytes,
+                                                     std::size_t n) {
   std::size_t i = 0;
   while (i < n) {
-    // The last block is read from the end, over bytes already passed (whole
-    // characters, so none of their continuations is due past `i`), which
-    // are written again as they were.
-    const std::size_t at = i + 16 <= n ? i : n - 16;
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
-    unsigned leads = 0;
-    const unsigned flaws = flaws_in<kEscapes>(block, leads) >> (i - at);
-    // A character that runs past the block is left for the next one, or
-    // for the word steps at the end.
-    const unsigned crossing = leads >> 14;
-    if (flaws == 0 && (crossing == 0 || at == i)) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(body + at), block);
-      i = at + (crossing == 0 ? 16 : (crossing & 1) != 0 ? 14 : 15);
+    const std::size_t rest = n - i;
+    const __m128i first = rest >= 16 ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i))
+                                     : spaced_block(bytes + i, rest);
+    const __m128i second = rest >= 32
+                               ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 16))
+                           : rest > 16 ? spaced_block(bytes + i + 16, rest - 16)
+                                       : bytes_of(' ');
+    std::uint64_t leads = 0;
+    const std::uint64_t flaws = pair_flaws<kEscapes>(first, second, leads);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(body + i), first);
+    if (rest > 16) _mm_storeu_si128(reinterpret_cast<__m128i*>(body + i + 16), second);
+    // Up to the first flaw the blocks hold ASCII and whole characters, but
+    // for one led on one of the two places before it; with none, up to a
+    // character that runs past them.
+    const std::uint64_t shifted = leads << 2;  // bit k + 2: a lead at k
+    const int stop = flaws != 0 ? std::countr_zero(flaws) : 32;
+    const int cut = ((shifted >> stop) & 2) != 0 ? 1 : ((shifted >> stop) & 1) != 0 ? 2 : 0;
+    if (flaws == 0 && rest >= 32) {
+      i += static_cast<std::size_t>(32 - cut);
       continue;
     }
+    if (flaws == 0) return n;  // spaces after the end: a cut character is a flaw
+    i += static_cast<std::size_t>(stop - cut);
     const std::size_t step = word_step<kEscapes>(bytes, i, n, body);
-    if (step == 0) return nullptr;
+    if (step == 0) return i;
     i += step;
   }
-  out[0] = '"';
-  body[n] = '"';
-  return body + n + 1;
+  return n;
 }
 #endif
 
-// Whether `s` is well-formed UTF-8 (with nothing JSON escapes, when
-// `kEscapes`) is told on the way, as it is copied quoted to `out`, in steps
-// made for the text bulletins are made of. Each step writes the bytes it read
-// to the same place, so the copy may run past the end of `s` (by seven bytes
-// at most) before the closing quote is put there. nullptr when it is not.
+// How many bytes from the start of `bytes` are well-formed UTF-8 (with
+// nothing JSON escapes, when `kEscapes`), told on the way, as they are copied
+// to the same places from `body` on, in steps made for the text bulletins are
+// made of: n when all are. It stops at a character boundary, at or before
+// the first flaw (up to seven ASCII bytes before it). Each step writes the
+// bytes it read to the same place, so the copy may run past what it passes
+// by fifteen bytes at most.
 template <bool kEscapes>
-char* copy_plain_text(char* out, std::string_view s) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
-  const std::size_t n = s.size();
+std::size_t copy_plain_prefix(char* body, const std::uint8_t* bytes, std::size_t n) {
 #ifdef __SSE2__
-  if (n >= kLongText) return copy_long_plain_text<kEscapes>(out, bytes, n);
+  if (n >= kLongText) return copy_long_plain_prefix<kEscapes>(body, bytes, n);
 #endif
-  char* const body = out + 1;
   std::size_t i = 0;
   while (i < n) {
     const std::size_t step = word_step<kEscapes>(bytes, i, n, body);
-    if (step == 0) return nullptr;
+    if (step == 0) return i;
     i += step;
   }
+  return n;
+}
+
+// `s` quoted at `out` when it is all plain, as copy_plain_prefix() tells;
+// else nullptr.
+[[gnu::noinline]] char* copy_plain_text(char* out, std::string_view s) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+  const std::size_t n = s.size();
+  if (copy_plain_prefix<true>(out + 1, bytes, n) != n) return nullptr;
   out[0] = '"';
-  body[n] = '"';
-  return body + n + 1;
+  out[n + 1] = '"';
+  return out + n + 2;
 }
 
 }  // namespace
 
 char* JsonWriter::plain_string_text(char* out, std::string_view s) {
-  return copy_plain_text<true>(out, s);
+#ifdef __SSE2__
+  if (s.size() - 1 < kShortText - 1) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+    if (char* end = copy_short_plain_text<true>(out, bytes, s.size())) return end;
+  }
+#endif
+  return copy_plain_text(out, s);
 }
 
 // Almost every string is well-formed text with nothing to escape, written as
 // it is; ASCII that needs escaping gets nlohmann's escape for it, and a string
 // with ill-formed UTF-8 goes to nlohmann whole (its replacement rules).
 void JsonWriter::escaped(std::string_view s) {
-  ensure(s.size() + kPlainStringSlack);
-  if (const char* end = plain_string_text(data_.get() + size_, s)) {
-    size_ = static_cast<std::size_t>(end - data_.get());
-    return;
-  }
-  // Ill-formed? Told by the same steps, copying into the room that is
-  // overwritten below.
-  if (copy_plain_text<false>(data_.get() + size_, s) == nullptr) {
-    put(nlohmann::json(std::string(s))
-            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    return;
-  }
-  // Long turns have a line break here and there: the words between are
-  // passed whole.
-  const auto& escapes = ascii_escapes();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
-  put('"');
-  std::size_t run = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-#ifdef __SSE2__
-    if (i + 16 <= s.size()) {
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
-      const unsigned to_escape = bits_of(escapes_in(block));
-      if (to_escape == 0) {
-        i += 16;
-        continue;
-      }
-      i += static_cast<std::size_t>(std::countr_zero(to_escape));
+  const std::size_t n = s.size();
+  ensure(n + kPlainStringSlack);
+  if (n < kShortText) {
+    if (const char* end = plain_string_text(data_.get() + size_, s)) {
+      size_ = static_cast<std::size_t>(end - data_.get());
+      return;
     }
-#endif
-    if (i + 8 <= s.size() && !ascii_word_needs_escape(little_endian_word(bytes + i))) {
-      i += 8;
+  }
+  // Long turns have a line break here and there: the text between is copied
+  // as plain text is, in one pass that stops where there is something else.
+  const std::size_t start = size_;
+  const auto& escapes = ascii_escapes();
+  put('"');
+  std::size_t i = 0;
+  while (true) {
+    ensure(n - i + kPlainStringSlack);
+    const std::size_t passed = copy_plain_prefix<true>(data_.get() + size_, bytes + i, n - i);
+    size_ += passed;
+    i += passed;
+    if (i == n) break;
+    const std::uint8_t c = bytes[i];
+    if (c < 0x80) {
+      // To be escaped, or plain ASCII checked in one word with what is.
+      if (escapes[c].empty()) {
+        put(static_cast<char>(c));
+      } else {
+        put(escapes[c]);
+      }
+      ++i;
       continue;
     }
-    const std::uint8_t c = bytes[i];
-    if (c < 0x80 && !escapes[c].empty()) {
-      put(s.substr(run, i - run));
-      put(escapes[c]);
-      run = i + 1;
+    const std::size_t length = character_length(bytes + i, n - i);
+    if (length == 0) {
+      size_ = start;
+      put(nlohmann::json(std::string(s))
+              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      return;
     }
-    ++i;
+    put(s.substr(i, length));
+    i += length;
   }
-  put(s.substr(run));
   put('"');
 }
 

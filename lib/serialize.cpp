@@ -94,24 +94,99 @@ struct Known {
 
 void write_value(JsonWriter& w, Known k) { w.known_string(k.name); }
 
-/// The names of an enumeration's first `N` enumerators, quoted, so that a
-/// fact's enumerators are copied rather than measured.
-template <typename E, std::size_t N>
-class QuotedNames {
+/// The quoted name of an enumerator, "null" for none.
+template <typename E>
+std::string quoted_name(const std::optional<E>& e) {
+  return e ? '"' + std::string(to_string(*e)) + '"' : std::string("null");
+}
+
+/// A fact's members that hold its enumerators, with the member names around
+/// them, laid out for every enumerator known when this was written: bytes of
+/// a fixed size, so that each is copied in a few stores, and their size.
+template <std::size_t N>
+struct FixedPiece {
+  std::array<char, N> bytes{};
+  std::size_t size = 0;
+};
+
+class EnumeratorMembers {
  public:
-  QuotedNames() {
-    for (std::size_t i = 0; i < N; ++i) {
-      names_[i] = '"' + std::string(to_string(static_cast<E>(i))) + '"';
+  static constexpr std::size_t kTraitsRoom = 80;
+  static constexpr std::size_t kKindRoom = 32;
+
+  EnumeratorMembers() {
+    for (std::size_t b = 0; b < kBounds; ++b) {
+      for (std::size_t m = 0; m < kMeasures; ++m) {
+        for (std::size_t d = 0; d <= kDirections; ++d) {
+          const auto direction =
+              d < kDirections ? std::optional(static_cast<Direction>(d)) : std::nullopt;
+          set(traits_[(b * kMeasures + m) * (kDirections + 1) + d],
+              ",\"bound\":" + quoted_name(std::optional(static_cast<Bound>(b))) +
+                  ",\"measure\":" + quoted_name(std::optional(static_cast<Measure>(m))) +
+                  ",\"direction\":" + quoted_name(direction) + ",\"base\":");
+        }
+      }
+    }
+    for (std::size_t k = 0; k < kKinds; ++k) {
+      set(kinds_[k],
+          ",\"kind\":" + quoted_name(std::optional(static_cast<NumberKind>(k))) + ",\"text\":");
     }
   }
-  /// Empty for an enumerator past the first `N`.
-  [[nodiscard]] std::string_view operator[](E e) const {
-    const auto i = static_cast<std::size_t>(e);
-    return i < N ? std::string_view(names_[i]) : std::string_view();
+
+  /// From ,"bound": to "base":, or nullptr for an enumerator past the tables.
+  [[nodiscard]] const FixedPiece<kTraitsRoom>* traits(const Fact& f) const {
+    const auto b = static_cast<std::size_t>(f.bound);
+    const auto m = static_cast<std::size_t>(f.measure);
+    const std::size_t d = f.direction ? static_cast<std::size_t>(*f.direction) : kDirections;
+    if (b >= kBounds || m >= kMeasures || d > kDirections) return nullptr;
+    return &traits_[(b * kMeasures + m) * (kDirections + 1) + d];
+  }
+  /// From ,"kind": to "text":, or nullptr for a kind past the table.
+  [[nodiscard]] const FixedPiece<kKindRoom>* kind(const Fact& f) const {
+    const auto k = static_cast<std::size_t>(f.kind);
+    return k < kKinds ? &kinds_[k] : nullptr;
   }
 
  private:
-  std::array<std::string, N> names_;
+  static constexpr std::size_t kBounds = 4;
+  static constexpr std::size_t kMeasures = 6;
+  static constexpr std::size_t kDirections = 2;
+  static constexpr std::size_t kKinds = 11;
+
+  template <std::size_t N>
+  static void set(FixedPiece<N>& piece, const std::string& text) {
+    if (text.size() > N) throw std::logic_error("an enumerator's name is too long to lay out");
+    std::memcpy(piece.bytes.data(), text.data(), text.size());
+    piece.size = text.size();
+  }
+
+  std::array<FixedPiece<kTraitsRoom>, kBounds * kMeasures*(kDirections + 1)> traits_;
+  std::array<FixedPiece<kKindRoom>, kKinds> kinds_;
+};
+
+/// JSON written before and kept to be written again, with room after it so
+/// that it is copied in whole blocks of sixteen bytes.
+class KeptJson {
+ public:
+  static constexpr std::size_t kBlock = 16;
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] std::string_view view() const { return {bytes_.data(), size_}; }
+  /// What copy_to() may write.
+  [[nodiscard]] std::size_t room() const { return bytes_.size(); }
+  void keep(std::string_view json) {
+    bytes_.assign(json);
+    bytes_.resize(json.size() + kBlock - 1);
+    size_ = json.size();
+  }
+  /// Copies the JSON to `out`, and maybe up to kBlock - 1 bytes more.
+  char* copy_to(char* out) const {
+    for (std::size_t i = 0; i < size_; i += kBlock) std::memcpy(out + i, bytes_.data() + i, kBlock);
+    return out + size_;
+  }
+
+ private:
+  std::string bytes_;
+  std::size_t size_ = 0;
 };
 
 /// One compact value written as a run (JsonWriter::begin_run): the bytes go
@@ -145,10 +220,6 @@ class CompactRun {
     std::memcpy(out, text, N - 1);
     return out + (N - 1);
   }
-  static char* raw(char* out, std::string_view json) {
-    std::memcpy(out, json.data(), json.size());
-    return out + json.size();
-  }
   // Inlined so that a plain string's pointer stays in a register; only the
   // rare string the writer escapes costs a call more.
   [[gnu::always_inline]] char* string(char* out, std::string_view s) {
@@ -167,8 +238,11 @@ class CompactRun {
     if (b) return literal(out, "true");
     return literal(out, "false");
   }
-  static char* integer(char* out, std::uint64_t v) { return JsonWriter::integer_text(out, v); }
-  static char* optional_integer(char* out, const std::optional<int>& v) {
+  // Inlined, as the strings are: a fact has six integers or more.
+  [[gnu::always_inline]] static char* integer(char* out, std::uint64_t v) {
+    return JsonWriter::integer_text(out, v);
+  }
+  [[gnu::always_inline]] static char* optional_integer(char* out, const std::optional<int>& v) {
     if (v) return JsonWriter::integer_text(out, std::int64_t{*v});
     return literal(out, "null");
   }
@@ -202,7 +276,7 @@ class CompactRun {
     return literal(out, "}");
   }
   /// Where the value at `out` starts, and below, what was written from there
-  /// up to `out`, to be given to raw() again.
+  /// up to `out`, to be kept and copied again.
   [[nodiscard]] JsonWriter::Mark start(const char* out) {
     w_.run_written_to(out);
     return w_.mark();
@@ -290,11 +364,9 @@ class FactFields {
   /// The fact as one object (with `path` first when given), on a compact
   /// writer: the same bytes as an object of write()'s members.
   void write_compact(JsonWriter& w, const std::string* path, const Fact& f) {
-    const std::string_view bound = kBounds[f.bound];
-    const std::string_view measure = kMeasures[f.measure];
-    const std::string_view kind = kKinds[f.kind];
-    const std::string_view direction = f.direction ? kDirections[*f.direction] : "null";
-    if (bound.empty() || measure.empty() || kind.empty() || direction.empty()) {
+    const auto* traits = kEnumerators.traits(f);
+    const auto* kind = kEnumerators.kind(f);
+    if (traits == nullptr || kind == nullptr) {
       // An enumerator the tables do not know yet.
       w.begin_object();
       if (path != nullptr) field(w, "path", *path);
@@ -304,15 +376,15 @@ class FactFields {
     const auto text_size = [](const std::optional<std::string>& s) {
       return s ? s->size() : std::size_t{0};
     };
-    std::size_t section_size = section_json_.size();
+    std::size_t section_size = section_json_.room();
     for (const auto& s : f.section) section_size += s.size() + 3;
     // Member names, numbers and literals take less than the constant; a
     // string copied as last written may be longer than the string itself.
     const std::size_t room =
-        1024 + (path != nullptr ? path->size() + path_json_.size() : 0) + text_size(f.speaker) +
-        speaker_json_.size() + section_size + f.subject.size() + f.unit.size() +
+        1024 + (path != nullptr ? path->size() + path_json_.room() : 0) + text_size(f.speaker) +
+        speaker_json_.room() + section_size + f.subject.size() + f.unit.size() +
         f.dimension.size() + text_size(f.qualifier) + text_size(f.base) + f.text.size() +
-        f.clause.size() + bound.size() + measure.size() + kind.size() + direction.size();
+        f.clause.size() + EnumeratorMembers::kTraitsRoom + EnumeratorMembers::kKindRoom;
     CompactRun run(w, room);
     char* out = run.begin();
     if (path != nullptr) {
@@ -340,50 +412,47 @@ class FactFields {
     out = run.decimal(out, f.high);
     out = run.literal(out, ",\"unit\":");
     out = run.null_if_empty(out, f.unit);
-    out = run.literal(out, ",\"unit_known\":");
-    out = run.boolean(out, f.unit_known);
-    out = run.literal(out, ",\"dimension\":");
+    // A boolean and the member names around it, as one literal of two.
+    out = f.unit_known ? run.literal(out, ",\"unit_known\":true,\"dimension\":")
+                       : run.literal(out, ",\"unit_known\":false,\"dimension\":");
     out = run.null_if_empty(out, f.dimension);
     out = run.literal(out, ",\"qualifier\":");
     out = run.optional_string(out, f.qualifier);
-    out = run.literal(out, ",\"bound\":");
-    out = run.raw(out, bound);
-    out = run.literal(out, ",\"measure\":");
-    out = run.raw(out, measure);
-    out = run.literal(out, ",\"direction\":");
-    out = run.raw(out, direction);
-    out = run.literal(out, ",\"base\":");
+    out = fixed(out, *traits);
     out = run.optional_string(out, f.base);
     out = run.literal(out, ",\"precision\":");
     out = run.decimal(out, f.precision);
-    out = run.literal(out, ",\"kind\":");
-    out = run.raw(out, kind);
-    out = run.literal(out, ",\"text\":");
+    out = fixed(out, *kind);
     out = run.string(out, f.text);
     out = run.literal(out, ",\"clause\":");
     out = run.string(out, f.clause);
     out = run.literal(out, ",\"year\":");
     out = run.optional_integer(out, f.year);
-    out = run.literal(out, ",\"target\":");
-    out = run.boolean(out, f.target);
-    out = run.literal(out, ",\"span\":");
+    out = f.target ? run.literal(out, ",\"target\":true,\"span\":")
+                   : run.literal(out, ",\"target\":false,\"span\":");
     out = run.span(out, f.span);
     out = run.literal(out, "}");
     run.finish(out);
   }
 
  private:
+  template <std::size_t N>
+  static char* fixed(char* out, const FixedPiece<N>& piece) {
+    std::memcpy(out, piece.bytes.data(), N);
+    return out + piece.size;
+  }
+
   void write_section(JsonWriter& w, const std::vector<std::string>& section) {
-    if (!section_json_.empty() && section == section_) return w.raw_value(section_json_);
+    if (!section_json_.empty() && section == section_) return w.raw_value(section_json_.view());
     const JsonWriter::Mark start = w.mark();
     write_value(w, section);
     section_ = section;
     // Empty when the writer passed part of it on: written in full next time.
-    section_json_ = w.written_since(start);
+    section_json_.keep(w.written_since(start));
   }
 
   char* compact_section(CompactRun& run, char* out, const std::vector<std::string>& section) {
-    if (!section_json_.empty() && section == section_) return CompactRun::raw(out, section_json_);
+    if (!section_json_.empty() && section == section_) return section_json_.copy_to(out);
     const JsonWriter::Mark start = run.start(out);
     out = CompactRun::literal(out, "[");
     for (std::size_t i = 0; i < section.size(); ++i) {
@@ -392,32 +461,29 @@ class FactFields {
     }
     out = CompactRun::literal(out, "]");
     section_ = section;
-    section_json_ = run.written_since(out, start);
+    section_json_.keep(run.written_since(out, start));
     return out;
   }
 
   /// `s` as `last_json` holds it when it is `last`, else written and kept.
   static char* cached_string(CompactRun& run, char* out, const std::string& s, std::string& last,
-                             std::string& last_json) {
-    if (!last_json.empty() && s == last) return CompactRun::raw(out, last_json);
+                             KeptJson& last_json) {
+    if (!last_json.empty() && s == last) return last_json.copy_to(out);
     const JsonWriter::Mark start = run.start(out);
     out = run.string(out, s);
     last = s;
-    last_json = run.written_since(out, start);
+    last_json.keep(run.written_since(out, start));
     return out;
   }
 
-  static inline const QuotedNames<Bound, 4> kBounds;
-  static inline const QuotedNames<Measure, 6> kMeasures;
-  static inline const QuotedNames<Direction, 2> kDirections;
-  static inline const QuotedNames<NumberKind, 11> kKinds;
+  static inline const EnumeratorMembers kEnumerators;
 
   std::vector<std::string> section_;
-  std::string section_json_;
+  KeptJson section_json_;
   std::string path_;
-  std::string path_json_;
+  KeptJson path_json_;
   std::string speaker_;
-  std::string speaker_json_;
+  KeptJson speaker_json_;
 };
 
 void write_value(JsonWriter& w, const Speaker& s) {

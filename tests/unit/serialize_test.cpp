@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -325,51 +326,102 @@ TEST_SUITE("serialize") {
     CHECK(plain < 36000);
   }
 
-  // Long text is checked sixteen bytes at a time, with a character that runs
-  // past a block left for the next and the last block read back from the
-  // end: text that puts CJK leads on every place in a block, with one byte
-  // anywhere changed to one that breaks a shortcut, must come out as
-  // nlohmann writes it, from plain_string_text() and through the writer.
-  TEST_CASE("long text is copied block by block exactly where nlohmann writes it as it is") {
+  /// Text of `length` bytes (after `ascii` ASCII bytes, CJK putting its leads
+  /// on every place in a block), with one byte anywhere changed to one that
+  /// breaks a shortcut, or the last dropped: plain_string_text() must copy
+  /// exactly what nlohmann writes as it is, and the writer write what
+  /// nlohmann writes. Counts the plain and the escaped.
+  void check_text_of_length(std::size_t ascii, std::size_t length, int& plain, int& escaped) {
     const std::vector<char> flaws = {'"',    '\\',   '\n',   '\x01', '\x1f', '\x7f', '\x80', '\xBF',
                                      '\xC2', '\xE0', '\xE1', '\xED', '\xEF', '\xF0', '\xFF', 'x'};
     constexpr std::size_t kSlack = detail::JsonWriter::kPlainStringSlack;
+    std::string text(std::min(ascii, length), 'a');
+    while (text.size() < length) text += (text.size() % 7 == 5) ? "\xEF\xBC\x8C" : "中";
+    for (std::size_t at = 0; at <= text.size(); ++at) {
+      for (std::size_t f = 0; f <= flaws.size(); ++f) {
+        std::string flawed = text;
+        if (f < flaws.size() && at < text.size()) flawed[at] = flaws[f];
+        if (f < flaws.size() && at == text.size() && !flawed.empty()) flawed.pop_back();
+        const std::string backing = flawed + '"';
+        const std::string_view view(backing.data(), flawed.size());
+        std::string out(flawed.size() + kSlack + 8, '\x55');
+        const char* end = detail::JsonWriter::plain_string_text(out.data(), view);
+        const std::string expected = nlohmann_string(flawed);
+        const std::string quoted = '"' + flawed + '"';
+        CAPTURE(flawed);
+        REQUIRE((end != nullptr) == (expected == quoted));
+        if (end != nullptr) {
+          REQUIRE(std::string(out.data(), static_cast<std::size_t>(end - out.data())) == quoted);
+          ++plain;
+        } else {
+          ++escaped;
+        }
+        REQUIRE(out.substr(flawed.size() + kSlack) == std::string(8, '\x55'));
+        if (at % 5 == 0 || flaws[f % flaws.size()] == '\n') {
+          REQUIRE(title_written_as_nlohmann_writes_it(flawed));
+        }
+      }
+    }
+  }
+
+  // Long text is checked sixteen bytes at a time, with a character that runs
+  // past a block left for the next and the last block read back from the
+  // end.
+  TEST_CASE("long text is copied block by block exactly where nlohmann writes it as it is") {
     int plain = 0;
     int escaped = 0;
     for (std::size_t ascii = 0; ascii < 3; ++ascii) {
       for (std::size_t length = 28; length <= 72; ++length) {
-        std::string text(ascii, 'a');
-        while (text.size() < length) text += (text.size() % 7 == 5) ? "\xEF\xBC\x8C" : "中";
-        for (std::size_t at = 0; at <= text.size(); ++at) {
-          for (std::size_t f = 0; f <= flaws.size(); ++f) {
-            std::string flawed = text;
-            if (f < flaws.size() && at < text.size()) flawed[at] = flaws[f];
-            if (f < flaws.size() && at == text.size()) flawed.pop_back();
-            const std::string backing = flawed + '"';
-            const std::string_view view(backing.data(), flawed.size());
-            std::string out(flawed.size() + kSlack + 8, '\x55');
-            const char* end = detail::JsonWriter::plain_string_text(out.data(), view);
-            const std::string expected = nlohmann_string(flawed);
-            const std::string quoted = '"' + flawed + '"';
-            CAPTURE(flawed);
-            REQUIRE((end != nullptr) == (expected == quoted));
-            if (end != nullptr) {
-              REQUIRE(std::string(out.data(), static_cast<std::size_t>(end - out.data())) ==
-                      quoted);
-              ++plain;
-            } else {
-              ++escaped;
-            }
-            REQUIRE(out.substr(flawed.size() + kSlack) == std::string(8, '\x55'));
-            if (at % 5 == 0 || flaws[f % flaws.size()] == '\n') {
-              REQUIRE(title_written_as_nlohmann_writes_it(flawed));
-            }
-          }
-        }
+        check_text_of_length(ascii, length, plain, escaped);
       }
     }
     CHECK(plain > 10000);
     CHECK(escaped > 10000);
+  }
+
+  // Text under 32 bytes is put in one block, or two, filled with spaces past
+  // its end, and checked whole: a character cut by the end, a lead on the
+  // last places of a block and ASCII that needs escaping in the fill's place
+  // must all be told.
+  TEST_CASE("short text is copied in one or two blocks exactly where nlohmann writes it as it is") {
+    int plain = 0;
+    int escaped = 0;
+    for (std::size_t ascii = 0; ascii < 3; ++ascii) {
+      for (std::size_t length = 0; length < 34; ++length) {
+        check_text_of_length(ascii, length, plain, escaped);
+      }
+    }
+    for (const std::string text : {"%", "count", "ratio", "21.3%", "0123456789abcdef", "tab\t",
+                                   "\xC3\xA9t\xC3\xA9", "\xED\x9F\xBF", "a\xF0\x9F\x98\x80"}) {
+      CAPTURE(text);
+      REQUIRE(title_written_as_nlohmann_writes_it(text));
+    }
+    CHECK(plain > 3000);
+    CHECK(escaped > 3000);
+  }
+
+  // Text with things to escape is copied in one pass that stops at each of
+  // them: long text with several, side by side or apart, in ASCII words or
+  // between CJK, and sometimes a flaw that sends it all to nlohmann after
+  // some was written, must come out as nlohmann writes it.
+  TEST_CASE("text with several things to escape is escaped as nlohmann does") {
+    const std::vector<std::string> escapes = {"\n", "\"", "\\", "\x01", "\t", "\r\n", "\x1f"};
+    const std::vector<std::string> flaws = {"\xFF", "\xE4\xB8", "\xB8", "\xED\xA0\x80", "\xC0\xAF"};
+    const std::vector<std::string> good = {"中",          "文字",     "\xEF\xBC\x8C",
+                                           "abc",         "7",        " ",
+                                           "plain ascii", "\xC3\xA9", "\xF0\x9F\x98\x80"};
+    SmallRandom next(20261201);
+    for (int i = 0; i < 6000; ++i) {
+      std::string text;
+      const std::size_t count = 4 + next() % 40;
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::uint64_t pick = next() % 10;
+        text += pick < 2 ? escapes[next() % escapes.size()] : good[next() % good.size()];
+      }
+      if (next() % 4 == 0) text.insert(next() % (text.size() + 1), flaws[next() % flaws.size()]);
+      CAPTURE(text);
+      REQUIRE(title_written_as_nlohmann_writes_it(text));
+    }
   }
 
   TEST_CASE("integers are written as std::to_string writes them") {
@@ -385,6 +437,28 @@ TEST_SUITE("serialize") {
       char signed_out[20];
       CHECK(std::string(signed_out, detail::JsonWriter::integer_text(signed_out, s)) ==
             std::to_string(s));
+    }
+  }
+
+  // Three to eight digits are worked out at once, in lanes of a word: every
+  // value up to a few hundred thousand, and values spread over the rest of
+  // that range, must come out as std::to_string writes them, in front of
+  // whatever is written next.
+  TEST_CASE("integers of up to eight digits are written as std::to_string writes them") {
+    SmallRandom next(20261129);
+    std::vector<std::uint64_t> values;
+    for (std::uint64_t v = 0; v < 300000; ++v) values.push_back(v);
+    for (int i = 0; i < 300000; ++i) values.push_back(next() % 100000000);
+    for (std::uint64_t v : values) {
+      char out[24];
+      char* end = detail::JsonWriter::integer_text(out, v);
+      *end++ = ',';
+      end = detail::JsonWriter::integer_text(end, -static_cast<std::int64_t>(v));
+      const std::string expected = std::to_string(v) + ",-" + std::to_string(v);
+      if (std::string(out, end) != (v == 0 ? "0,0" : expected)) {
+        CAPTURE(v);
+        REQUIRE(std::string(out, end) == expected);
+      }
     }
   }
 
@@ -516,6 +590,47 @@ TEST_SUITE("serialize") {
       member("section", section_json + "]");
     }
     CHECK(start == lines.size());
+  }
+
+  // The members around a fact's enumerators are laid out ahead for every
+  // enumerator, and a speaker or section path the same as the fact before's is
+  // copied as kept, sixteen bytes at a time: every combination of
+  // enumerators, and kept JSON of every length about a block's, must come out
+  // as the indented fact does.
+  TEST_CASE("a compact fact's enumerators and kept strings are the indented fact's") {
+    Document doc;
+    std::size_t n = 0;
+    for (int b = 0; b < 4; ++b) {
+      for (int m = 0; m < 6; ++m) {
+        for (int d = 0; d < 3; ++d) {
+          for (int k = 0; k < 11; ++k) {
+            Fact f;
+            f.bound = static_cast<Bound>(b);
+            f.measure = static_cast<Measure>(m);
+            if (d < 2) f.direction = static_cast<Direction>(d);
+            f.kind = static_cast<NumberKind>(k);
+            // Kept JSON of 2 to 50 bytes, changing every third fact.
+            const std::size_t length = (n++ / 3) % 49;
+            f.speaker = std::string(length, 's');
+            f.section = {std::string(length, 'h'), std::string(length % 7, 'i')};
+            f.base = "较上年";
+            f.text = "5%";
+            doc.facts.push_back(f);
+          }
+        }
+      }
+    }
+    const std::string lines = facts_to_jsonl(doc);
+    const auto indented = nlohmann::ordered_json::parse(facts_to_json(doc, 2));
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < doc.facts.size(); ++i) {
+      const std::size_t end = lines.find('\n', start);
+      REQUIRE(end != std::string::npos);
+      REQUIRE(lines.substr(start, end - start) == indented[i].dump());
+      start = end + 1;
+    }
+    CHECK(start == lines.size());
+    CHECK(nlohmann::ordered_json::parse(to_json(doc, 2)).dump() == to_json(doc, -1));
   }
 
   TEST_CASE("sinks receive the same bytes in pieces") {
