@@ -6,6 +6,8 @@
 #include <array>
 #include <bit>
 #include <climits>
+#include <cstdlib>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -22,16 +24,21 @@ namespace bulletin::detail {
 JsonWriter::JsonWriter(int indent, Sink sink, std::size_t chunk)
     : indent_(indent), sink_(std::move(sink)), chunk_(chunk) {
   capacity_ = chunk_ + chunk_ / 4;
-  data_ = std::make_unique<char[]>(capacity_);
+  grow_to(capacity_);
 }
 
-void JsonWriter::grow(std::size_t n) {
-  const std::size_t capacity = std::max(capacity_ * 2, size_ + n);
-  auto data = std::make_unique<char[]>(capacity);
-  std::memcpy(data.get(), data_.get(), size_);
-  data_ = std::move(data);
+// malloc and realloc, not new[]: a long turn's text asks for room for its
+// worst case, and realloc moves a large buffer by remapping its pages
+// instead of copying them, while room never written costs no memory.
+void JsonWriter::grow_to(std::size_t capacity) {
+  char* data = static_cast<char*>(std::realloc(data_.get(), capacity));
+  if (data == nullptr) throw std::bad_alloc();
+  static_cast<void>(data_.release());
+  data_.reset(data);
   capacity_ = capacity;
 }
+
+void JsonWriter::grow(std::size_t n) { grow_to(std::max(capacity_ * 2, size_ + n)); }
 
 void JsonWriter::flush_buffer() {
   if (size_ > 0) {

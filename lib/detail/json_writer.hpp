@@ -9,6 +9,7 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -280,6 +281,7 @@ class JsonWriter {
     if (size_ + n > capacity_) grow(n);
   }
   void grow(std::size_t n);
+  void grow_to(std::size_t capacity);
   void put_unchecked(char c) { data_[size_++] = c; }
   void put_unchecked(std::string_view s) {
     std::memcpy(data_.get() + size_, s.data(), s.size());
@@ -297,7 +299,10 @@ class JsonWriter {
   int indent_;
   Sink sink_;
   std::size_t chunk_;
-  std::unique_ptr<char[]> data_;
+  struct FreeBuffer {
+    void operator()(char* p) const noexcept { std::free(p); }
+  };
+  std::unique_ptr<char[], FreeBuffer> data_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
   int depth_ = 0;
