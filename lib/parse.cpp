@@ -183,8 +183,8 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
                                   : decode(bytes, options.decode);
   if (!decoded) return decoded.error();
   // Taken over, the input is the decoded text, byte for byte.
-  const std::string_view input =
-      owned != nullptr && owned->size() != bytes.size() ? std::string_view(decoded->text) : bytes;
+  const bool taken_over = owned != nullptr && owned->empty() && !bytes.empty();
+  const std::string_view input = taken_over ? std::string_view(decoded->text) : bytes;
   if (const auto line = overlong_line(decoded->text, options.max_line_bytes)) {
     const auto where = detail::resolve_line_columns(decoded->text, {line->first});
     return Error{Errc::too_large,
@@ -197,24 +197,29 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
   source.encoding = decoded->encoding;
   source.bytes = bytes.size();
   SourceIndex index;
-  const auto make_index = [&] {
+  const auto digest = [&] {
     index.sha256 = detail::sha256_hex(input);
     if (owned != nullptr) std::string().swap(*owned);
-    index.lines.emplace(decoded->text);
   };
+  const auto index_lines = [&] { index.lines.emplace(decoded->text); };
   std::optional<Worker> indexer;
   if (options.threads >= 2 && decoded->text.size() >= kWorthAThread) {
     try {
-      indexer.emplace(make_index);
+      indexer.emplace([&] {
+        digest();
+        index_lines();
+      });
     } catch (const std::system_error&) {
-      // No thread to be had: indexed below, on this one.
+      // No thread to be had: both are done on this one.
     }
   }
+  // On one thread the input is let go before the normalized text is made.
+  if (!indexer) digest();
   const Normalized normalized = normalize(decoded->text);
   if (indexer) {
     indexer->join();
   } else {
-    make_index();
+    index_lines();
   }
   source.sha256 = std::move(index.sha256);
   std::string().swap(decoded->text);
