@@ -40,6 +40,12 @@ std::string surfaces(std::string_view text) {
 
 std::string value(const NumberMatch& m) { return m.value ? m.value->to_string() : "none"; }
 
+// Kind, base unit and unit as written of the only match in `text`.
+std::string unit(const char* text) {
+  const auto m = one(text);
+  return std::string(bulletin::to_string(m.kind)) + " " + m.unit + " " + m.unit_surface;
+}
+
 Decimal dec(const char* text) { return *Decimal::parse(text); }
 
 }  // namespace
@@ -754,10 +760,6 @@ TEST_CASE("qualifiers around a number pass the byte filters") {
 }
 
 TEST_CASE("percent forms pass the byte filter") {
-  auto unit = [](const char* text) {
-    const auto m = one(text);
-    return std::string(bulletin::to_string(m.kind)) + " " + m.unit + " " + m.unit_surface;
-  };
   CHECK(unit("5%") == "percent % %");
   CHECK(unit("5 ％") == "percent % ％");
   CHECK(unit("5‰") == "permille ‰ ‰");
@@ -1005,10 +1007,6 @@ TEST_CASE("wide arithmetic at the edges of its fast paths") {
 }
 
 TEST_CASE("percent points after 个 are found past spaces; other words after 个 are not") {
-  auto unit = [](const char* text) {
-    const auto m = one(text);
-    return std::string(bulletin::to_string(m.kind)) + " " + m.unit + " " + m.unit_surface;
-  };
   CHECK(unit("5个 百分点") == "percent 百分点 个 百分点");
   CHECK(unit("5 个\t百分點") == "percent 百分点 个\t百分點");
   CHECK(unit("5個  百分點") == "percent 百分点 個  百分點");
