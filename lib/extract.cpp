@@ -519,31 +519,40 @@ class Extractor {
         units_(options.units != nullptr ? *options.units : UnitTable::builtin()),
         lexicon_(lexicon()) {}
 
-  Extraction run() { return run(nullptr, nullptr); }
+  Extraction run() {
+    run(nullptr, first_fact_group(text_, seg_, options_).begin, text_.size());
+    return std::move(out_);
+  }
 
-  std::vector<Diagnostic> run_in_groups(const FactGroupHandler& on_group,
-                                        const GroupNumberFinder* numbers) {
-    return std::move(run(&on_group, numbers).diagnostics);
+  /// The groups from `begin` to `end`, both where groups start or the text
+  /// ends. Called again, on groups further on: what the facts before hold
+  /// for later ones is all position-bound (see extract_facts_in_groups), and
+  /// the lookups that go on from the last figure's position go on from there.
+  std::vector<Diagnostic> run_in_groups(const FactGroupHandler& on_group, std::size_t begin,
+                                        std::size_t end, std::size_t first_fact) {
+    live_ = 0;
+    handed_ = first_fact;
+    carried_.reset();
+    last_year_.reset();
+    out_.diagnostics.clear();
+    run(&on_group, begin, end);
+    return std::move(out_.diagnostics);
   }
 
  private:
   // Dense communiqués hold a number every 35 bytes; fewer are facts.
   static constexpr std::size_t kMinBytesPerFact = 32;
 
-  Extraction run(const FactGroupHandler* on_group, const GroupNumberFinder* numbers) {
-    const std::size_t base = first_fact_group(text_, seg_, options_).begin;
-    std::size_t excluded = 0;
+  void run(const FactGroupHandler* on_group, std::size_t base, std::size_t end) {
     std::size_t previous_end = base;
     // The recognizer runs over a group of lines at a time: each match is used
     // once, in order, and a dense communiqué holds a number every 35 bytes
     // (a match is ~300 bytes), so holding all of them would cost ten times
     // the text. The groups end where no number spans the line break (see
     // next_fact_group), so they give the matches one pass over the body would.
-    for (std::size_t chunk = base; chunk < text_.size();) {
+    for (std::size_t chunk = base; chunk < end;) {
       const std::size_t chunk_end = next_fact_group(text_, {0, chunk}, options_).end;
-      auto matches = numbers != nullptr
-                         ? (*numbers)({chunk, chunk_end})
-                         : find_numbers(text_.substr(chunk, chunk_end - chunk), units_);
+      auto matches = find_numbers(text_.substr(chunk, chunk_end - chunk), units_);
       for (auto& m : matches) {
         m.begin += chunk;
         m.end += chunk;
@@ -556,15 +565,14 @@ class Extractor {
         // The clause of the group's last figure ends at the group's line
         // break, before any figure of the next group.
         const std::size_t next_begin = k + 1 < matches.size() ? matches[k + 1].begin : chunk_end;
-        if (!take(matches[k], next_begin, excluded, previous_end)) {
+        if (!take(matches[k], next_begin, previous_end)) {
           if (on_group != nullptr) hand_over(*on_group, chunk, text_.size());
-          return std::move(out_);
+          return;
         }
       }
       if (on_group != nullptr) hand_over(*on_group, chunk, chunk_end);
       chunk = chunk_end;
     }
-    return std::move(out_);
   }
 
   /// Gives the group's facts to the handler and starts the next group, keeping
@@ -601,8 +609,8 @@ class Extractor {
 
   /// Turns one match into a fact if it is one; false once the fact limit is
   /// reached.
-  bool take(NumberMatch& m, std::size_t next_begin, std::size_t& excluded,
-            std::size_t& previous_end) {
+  bool take(NumberMatch& m, std::size_t next_begin, std::size_t& previous_end) {
+    std::size_t& excluded = excluded_;
     while (excluded < seg_.excluded.size() && seg_.excluded[excluded].end <= m.begin) ++excluded;
     const bool in_excluded =
         excluded < seg_.excluded.size() && seg_.excluded[excluded].begin < m.end;
@@ -1042,6 +1050,7 @@ class Extractor {
   std::size_t live_ = 0;         // facts filled in the current group (all of them outside groups)
   std::size_t handed_ = 0;       // facts given to the group handler so far
   std::optional<Fact> carried_;  // the last fact handed over
+  std::size_t excluded_ = 0;     // seg_.excluded before it end before the last figure
   std::vector<std::size_t> open_;
   std::vector<std::string> open_path_;       // the headings of open_, marker included
   std::vector<std::string> spare_headings_;  // see copy_open_path
@@ -1076,15 +1085,25 @@ std::vector<Diagnostic> extract_facts_in_groups(std::string_view normalized,
                                                 const Segmentation& segmentation,
                                                 const ExtractOptions& options,
                                                 const FactGroupHandler& on_group) {
-  return Extractor(normalized, segmentation, options).run_in_groups(on_group, nullptr);
+  const std::size_t begin = first_fact_group(normalized, segmentation, options).begin;
+  return Extractor(normalized, segmentation, options)
+      .run_in_groups(on_group, begin, normalized.size(), 0);
 }
 
-std::vector<Diagnostic> extract_facts_in_groups(std::string_view normalized,
-                                                const Segmentation& segmentation,
-                                                const ExtractOptions& options,
-                                                const FactGroupHandler& on_group,
-                                                const GroupNumberFinder& numbers) {
-  return Extractor(normalized, segmentation, options).run_in_groups(on_group, &numbers);
+struct FactGroupExtractor::State {
+  Extractor extractor;
+};
+
+FactGroupExtractor::FactGroupExtractor(std::string_view normalized,
+                                       const Segmentation& segmentation,
+                                       const ExtractOptions& options)
+    : state_(std::make_unique<State>(State{Extractor(normalized, segmentation, options)})) {}
+
+FactGroupExtractor::~FactGroupExtractor() = default;
+
+std::vector<Diagnostic> FactGroupExtractor::extract(FactGroupLines lines, std::size_t first_fact,
+                                                    const FactGroupHandler& on_group) {
+  return state_->extractor.run_in_groups(on_group, lines.begin, lines.end, first_fact);
 }
 
 FactGroupLines first_fact_group(std::string_view normalized, const Segmentation& segmentation,

@@ -91,36 +91,6 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
-/// Things handed back from one thread to another to be used again, at most
-/// `capacity` at a time. Neither side waits: what does not fit is dropped,
-/// and a taker that finds nothing makes its own.
-template <typename T>
-class Recycler {
- public:
-  explicit Recycler(std::size_t capacity) : capacity_(capacity) {}
-
-  void try_put(T&& item) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    if (items_.size() < capacity_) items_.push_back(std::move(item));
-  }
-
-  bool try_take(T& into) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    if (items_.empty()) return false;
-    into = std::move(items_.front());
-    items_.pop_front();
-    return true;
-  }
-
- private:
-  std::size_t capacity_;
-  std::mutex mutex_;
-  std::deque<T> items_;
-};
-
-/// Thrown on the builder's thread when the calling thread has given up.
-struct PipelineStopped {};
-
 /// A thread that keeps what it throws for the one that joins it.
 class Worker {
  public:
@@ -290,235 +260,243 @@ Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& 
   return doc;
 }
 
-/// What the two threads of extract_pipelined() hand each other, under one
-/// lock: the numbers of groups the calling thread found for the builder, and
-/// the built groups going back to be written. Groups are claimed in order by
-/// whichever thread comes to them first, so neither waits on a fixed share
-/// of the work: the calling thread finds numbers ahead while it has nothing
-/// to write, and the builder finds those of any group not claimed yet.
-class GroupExchange {
+/// A large document's body is found in parts on several threads, each part
+/// a run of whole fact groups: a part's facts hold nothing from another part
+/// (see FactGroupExtractor), so each is found, mapped and rendered where it
+/// is taken, and only the rendered bytes and the facts for the checks, which
+/// go in order, pass from one thread to another. A part of 8 KB takes a
+/// thread about a quarter of a millisecond: small enough that the threads
+/// end together and that few facts wait, large enough that taking one costs
+/// nothing to speak of.
+constexpr std::size_t kPartBytes = 1 << 13;
+/// Parts found ahead of the one written next, at most, per thread: bounds
+/// the facts and bytes waiting while the calling thread writes the head.
+constexpr std::size_t kPartsAheadPerThread = 2;
+
+/// The parts of the body, in order; each ends where a fact group does.
+std::vector<FactGroupLines> cut_into_parts(std::string_view text, const Segmentation& seg,
+                                           const ExtractOptions& options) {
+  std::vector<FactGroupLines> parts;
+  FactGroupLines group = first_fact_group(text, seg, options);
+  std::size_t begin = group.begin;
+  while (group.begin < text.size()) {
+    if (group.end - begin >= kPartBytes || group.end == text.size()) {
+      parts.push_back({begin, group.end});
+      begin = group.end;
+    }
+    group = next_fact_group(text, group, options);
+  }
+  return parts;
+}
+
+/// One part and what was found in it. A slot is used for part after part:
+/// its fact lists and strings keep their room.
+struct Part {
+  FactGroupLines lines;
+  std::size_t groups = 0;                // of `facts` and `ends`, those of this part
+  std::vector<std::vector<Fact>> facts;  // per group, spans in the normalized text
+  std::vector<std::size_t> ends;         // per group, where its lines end
+  std::size_t count = 0;                 // facts in all its groups
+  std::string rendered;                  // by the receiver's renderer, spans mapped
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Which parts are taken and which are written, under one lock. Any thread
+/// takes the next part; the calling thread also writes them, in order, and
+/// the others wait while `ahead` parts wait to be written (each has a slot).
+class PartExchange {
  public:
-  struct Built {
-    std::vector<Fact> facts;
-    std::size_t first = 0;
-    std::size_t begin = 0;
-    std::size_t end = 0;
-  };
-  struct Found {
-    std::size_t index = 0;
-    std::size_t begin = 0;
-    std::vector<NumberMatch> matches;
-  };
-  /// What the calling thread is to do next.
-  enum class Task { write, find, done };
+  PartExchange(std::size_t parts, std::size_t ahead)
+      : parts_(parts), ahead_(ahead), found_(ahead, false) {}
 
-  /// The calling thread claims groups at most `ahead` past the builder's;
-  /// at most `built_room` built groups wait to be written.
-  GroupExchange(std::size_t ahead, std::size_t built_room)
-      : ahead_(ahead), built_room_(built_room) {}
-
-  /// Builder: the numbers of group `index` if the calling thread has claimed
-  /// it (waiting for them when it is still at it), nullopt when the builder
-  /// is to find them itself.
-  std::optional<Found> numbers_for(std::size_t index) {
+  /// The next part to find, nullopt when none is left, the writer is too far
+  /// behind (`wait` false) or the exchange is stopped.
+  std::optional<std::size_t> take(bool wait) {
     std::unique_lock<std::mutex> lock(mutex_);
-    building_ = index;
-    if (index >= claimed_) {
-      claimed_ = index + 1;
-      changed_.notify_all();
-      return std::nullopt;
+    const auto may_take = [&] { return taken_ < written_ + ahead_; };
+    if (wait) {
+      changed_.wait(lock, [&] { return stopped_ || taken_ == parts_ || may_take(); });
     }
-    changed_.wait(lock, [&] { return cancelled_ || !found_.empty(); });
-    if (cancelled_) throw PipelineStopped{};
-    Found found = std::move(found_.front());
-    found_.pop_front();
-    if (found.index != index) throw std::logic_error("extract_pipelined: groups out of step");
-    changed_.notify_all();
-    return found;
+    if (stopped_ || taken_ == parts_ || !may_take()) return std::nullopt;
+    return taken_++;
   }
 
-  /// Builder: false, dropping the group, once cancelled.
-  bool put_built(Built group) {
+  void found(std::size_t part) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    found_[part % ahead_] = true;
+    changed_.notify_all();
+  }
+
+  /// Writer: whether part `part` is found, waiting for it when `wait`.
+  /// False once stopped.
+  bool is_found(std::size_t part, bool wait) {
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return built_.size() < built_room_ || cancelled_; });
-    if (cancelled_) return false;
-    built_.push_back(std::move(group));
-    changed_.notify_all();
-    return true;
+    if (wait) changed_.wait(lock, [&] { return stopped_ || found_[part % ahead_]; });
+    return !stopped_ && found_[part % ahead_];
   }
 
-  /// Builder: all groups are built (perhaps early, at the fact limit).
-  void close() {
+  /// Writer: part `part` is written and its slot free.
+  void written(std::size_t part) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    closed_ = true;
+    found_[part % ahead_] = false;
+    written_ = part + 1;
     changed_.notify_all();
   }
 
-  /// Calling thread: waits for a built group to write or a group to claim.
-  /// Built groups go first: writing them frees the builder's room. `more`
-  /// says whether any group is left past those claimed.
-  Task next(Built& built, std::size_t& claim, bool more) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    Task task = Task::done;
-    changed_.wait(lock, [&] {
-      if (cancelled_) return true;
-      if (!built_.empty()) {
-        task = Task::write;
-        return true;
-      }
-      if (closed_) return true;
-      if (more && claimed_ <= building_ + ahead_) {
-        task = Task::find;
-        return true;
-      }
-      return false;
-    });
-    if (cancelled_) return Task::done;
-    if (task == Task::write) {
-      built = std::move(built_.front());
-      built_.pop_front();
-      changed_.notify_all();
-    } else if (task == Task::find) {
-      claim = claimed_++;
-    }
-    return task;
-  }
-
-  /// Calling thread: the index of the first group nobody has claimed.
-  std::size_t claimed() {
+  void stop() {
     const std::lock_guard<std::mutex> lock(mutex_);
-    return claimed_;
-  }
-
-  /// Calling thread: the numbers of the group it claimed last.
-  void put_found(Found found) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    found_.push_back(std::move(found));
-    changed_.notify_all();
-  }
-
-  /// Either side gives up; the other stops waiting.
-  void cancel() {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    cancelled_ = true;
+    stopped_ = true;
     changed_.notify_all();
   }
 
  private:
+  std::size_t parts_;
   std::size_t ahead_;
-  std::size_t built_room_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::size_t claimed_ = 0;   // groups below are claimed
-  std::size_t building_ = 0;  // the group the builder asked numbers for last
-  std::deque<Found> found_;
-  std::deque<Built> built_;
-  bool closed_ = false;
-  bool cancelled_ = false;
+  std::size_t taken_ = 0;
+  std::size_t written_ = 0;
+  std::vector<bool> found_;  // per slot
+  bool stopped_ = false;
 };
 
-/// extract_facts_in_groups() on two threads. The facts are built on a thread
-/// of their own, in order, where `on_built` is called on each group; then
-/// `on_group` is called on this one, in order. The numbers of each group are
-/// found by whichever thread comes to it first (see GroupExchange), so that
-/// the threads share the work however fast each runs. `before` runs on this
-/// thread once the builder has started, before the first group is handed
-/// over. Exceptions from either side reach the caller after both have
-/// stopped.
-std::vector<Diagnostic> extract_pipelined(std::string_view text, const Segmentation& seg,
-                                          const ExtractOptions& options,
-                                          const std::function<void()>& before,
-                                          const FactGroupHandler& on_built,
-                                          const FactGroupHandler& on_group) {
-  // Groups found ahead wait for the builder, each holding its numbers:
-  // a few are enough to keep it from finding its own while this thread
-  // has nothing to write.
-  constexpr std::size_t kAhead = 3;
-  // Built groups wait here while this thread writes the head, which takes
-  // as long as building several: with room for two, the builder stood still
-  // 4.6 ms a run on the 2 MB file (median of 25); with six, 1.3 ms. Six
-  // groups of 4 KB are a small part of the peak memory.
-  constexpr std::size_t kBuiltRoom = 6;
-  GroupExchange exchange(kAhead, kBuiltRoom);
-  Recycler<std::vector<Fact>> spent(4);  // fact lists going back to be filled again
-  const UnitTable& units = options.units != nullptr ? *options.units : UnitTable::builtin();
-  const auto find = [&](FactGroupLines lines) {
-    return find_numbers(text.substr(lines.begin, lines.end - lines.begin), units);
-  };
-  std::vector<Diagnostic> diagnostics;
-  std::optional<Worker> builder;
-  try {
-    builder.emplace([&] {
-      try {
-        std::size_t index = 0;
-        diagnostics = extract_facts_in_groups(
-            text, seg, options,
-            [&](FactGroup& group) {
-              on_built(group);
-              GroupExchange::Built out{{}, group.first, group.begin, group.end};
-              out.facts.swap(group.facts);
-              // Strings keep their room in a list that comes back: most of
-              // the next group's facts are then filled without an allocation.
-              spent.try_take(group.facts);
-              if (!exchange.put_built(std::move(out))) throw PipelineStopped{};
-            },
-            [&](FactGroupLines lines) {
-              auto found = exchange.numbers_for(index++);
-              if (!found) return find(lines);
-              if (found->begin != lines.begin)
-                throw std::logic_error("extract_pipelined: groups out of step");
-              return std::move(found->matches);
-            });
-      } catch (const PipelineStopped&) {
-        return;  // the calling thread gave up, and says why
-      } catch (...) {
-        exchange.cancel();
-        throw;
+/// What each thread finding parts keeps for itself.
+struct PartFinder {
+  PartFinder(std::string_view text, const Segmentation& seg, const ExtractOptions& options,
+             const SpanLocator& locator_to_copy, std::unique_ptr<FactRenderer> renderer_to_use)
+      : extractor(text, seg, options),
+        locator(locator_to_copy),
+        renderer(std::move(renderer_to_use)) {}
+
+  FactGroupExtractor extractor;
+  SpanLocator locator;
+  std::unique_ptr<FactRenderer> renderer;
+  std::vector<SourceSpan> spans;  // a group's spans as found, while it is rendered mapped
+
+  /// Finds part `lines` into `part`: facts in the normalized text for the
+  /// checks and, with a renderer, rendered with their spans mapped.
+  void find(FactGroupLines lines, Part& part) {
+    part.lines = lines;
+    part.groups = 0;
+    part.count = 0;
+    part.rendered.clear();
+    part.diagnostics = extractor.extract(lines, 0, [&](FactGroup& group) {
+      if (renderer) {
+        spans.clear();
+        for (auto& f : group.facts) {
+          spans.push_back(f.span);
+          locator.map(f.span);
+        }
+        renderer->render(group.facts, part.rendered);
+        for (std::size_t k = 0; k < spans.size(); ++k) group.facts[k].span = spans[k];
       }
-      exchange.close();
-    });
-  } catch (const std::system_error&) {
-    // No thread to be had: one after the other on this one.
-    before();
-    return extract_facts_in_groups(text, seg, options, [&](FactGroup& group) {
-      on_built(group);
-      on_group(group);
+      if (part.groups == part.facts.size()) {
+        part.facts.emplace_back();
+        part.ends.emplace_back();
+      }
+      // The list handed back is refilled with the next group: its facts'
+      // strings keep their room.
+      part.facts[part.groups].swap(group.facts);
+      part.ends[part.groups] = group.end;
+      part.count += part.facts[part.groups].size();
+      ++part.groups;
     });
   }
+};
+
+/// stream()'s facts on `threads` threads, this one and others, each taking
+/// the next part of `parts`; the receiver is called on this one, in order.
+/// Returns the extraction's diagnostics; the checks are added to `checker`.
+std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentation& seg,
+                                        const ExtractOptions& options,
+                                        const std::vector<FactGroupLines>& parts, unsigned threads,
+                                        const SpanLocator& locator, GroupChecker& checker,
+                                        Document& head, const std::function<void()>& begin,
+                                        DocumentReceiver& receiver) {
+  // The limit is applied as the parts are written: a part is found whole.
+  ExtractOptions unlimited = options;
+  unlimited.max_facts = static_cast<std::size_t>(-1);
+  // One finder per thread, this one's first; made here, where the receiver
+  // may be called.
+  std::deque<PartFinder> finders;
+  for (unsigned t = 0; t < threads; ++t) {
+    finders.emplace_back(text, seg, unlimited, locator, receiver.fact_renderer(head));
+  }
+  PartFinder& mine = finders.front();
+  const std::size_t ahead = kPartsAheadPerThread * threads;
+  std::vector<Part> slots(ahead);
+  PartExchange exchange(parts.size(), ahead);
+  const auto find = [&](PartFinder& finder, std::size_t k) {
+    finder.find(parts[k], slots[k % ahead]);
+    exchange.found(k);
+  };
+
+  std::vector<Diagnostic> diagnostics;
+  std::size_t handed = 0;  // facts written
+  // Writes part k; false when the fact limit ends the facts there.
+  const auto write = [&](std::size_t k) {
+    Part& part = slots[k % ahead];
+    if (handed + part.count > options.max_facts) {
+      // Found again, one group at a time, to stop where one pass stops.
+      auto last =
+          FactGroupExtractor(text, seg, options).extract(part.lines, handed, [&](FactGroup& group) {
+            checker.add(group.facts, group.first, group.end);
+            for (auto& f : group.facts) locator.map(f.span);
+            receiver.facts(group.facts, group.first);
+          });
+      for (auto& d : last) diagnostics.push_back(std::move(d));
+      return false;
+    }
+    std::size_t first = handed;
+    for (std::size_t g = 0; g < part.groups; ++g) {
+      checker.add(part.facts[g], first, part.ends[g]);
+      if (!mine.renderer) {
+        for (auto& f : part.facts[g]) locator.map(f.span);
+        receiver.facts(part.facts[g], first);
+      }
+      first += part.facts[g].size();
+    }
+    if (mine.renderer) receiver.rendered_facts(part.rendered, part.count, handed);
+    for (auto& d : part.diagnostics) diagnostics.push_back(std::move(d));
+    handed = first;
+    return true;
+  };
+
+  std::deque<Worker> helpers;
+  for (auto finder = std::next(finders.begin()); finder != finders.end(); ++finder) {
+    try {
+      helpers.emplace_back([&exchange, &find, &finder = *finder] {
+        try {
+          while (const auto k = exchange.take(true)) find(finder, *k);
+        } catch (...) {
+          exchange.stop();
+          throw;
+        }
+      });
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: those there are find every part
+    }
+  }
   try {
-    before();
-    FactGroupLines ahead = first_fact_group(text, seg, options);
-    std::size_t ahead_index = 0;
-    // Past the groups the builder claimed while this thread was writing.
-    const auto skip_to = [&](std::size_t index) {
-      while (ahead_index < index && ahead.begin < text.size()) {
-        ahead = next_fact_group(text, ahead, options);
-        ++ahead_index;
+    begin();
+    for (std::size_t next = 0; next < parts.size();) {
+      if (exchange.is_found(next, false)) {
+        const bool more = write(next);
+        exchange.written(next);
+        ++next;
+        if (!more) break;
+      } else if (const auto k = exchange.take(false)) {
+        find(mine, *k);
+      } else if (!exchange.is_found(next, true)) {
+        break;  // another thread failed, and says why when joined
       }
-    };
-    GroupExchange::Built group;
-    std::size_t claim = 0;
-    while (true) {
-      skip_to(exchange.claimed());
-      const bool more = ahead.begin < text.size();
-      const GroupExchange::Task task = exchange.next(group, claim, more);
-      if (task == GroupExchange::Task::done) break;
-      if (task == GroupExchange::Task::write) {
-        FactGroup facts{group.facts, group.first, group.begin, group.end};
-        on_group(facts);
-        spent.try_put(std::move(group.facts));
-        continue;
-      }
-      skip_to(claim);
-      // The builder may have claimed the last groups since `more` was told:
-      // then there is no group `claim`, and the builder will not ask for it.
-      if (ahead.begin < text.size()) exchange.put_found({claim, ahead.begin, find(ahead)});
     }
   } catch (...) {
-    exchange.cancel();
+    exchange.stop();
     throw;
   }
-  builder->join();  // rethrows why the builder failed, if it did
+  exchange.stop();
+  for (auto& helper : helpers) helper.join();  // rethrows why one failed, if one did
   return diagnostics;
 }
 
@@ -532,47 +510,39 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   head.diagnostics.clear();
   // The extractor reads no span of the head (seg.section_starts tells it
   // where sections start), nor any turn's text: the head is mapped and
-  // written on this thread while the facts are being built. The turns'
-  // texts, nearly all of a transcript, are copied only then, and let go once
-  // written.
+  // written on this thread while the other finds facts. The turns' texts,
+  // nearly all of a transcript, are given as views of the text.
   std::vector<std::string_view> turn_texts;
   turn_texts.reserve(head.turns.size());
   for (std::size_t k = 0; k < head.turns.size(); ++k) {
     turn_texts.push_back(turn_text(normalized.text, seg, k));
   }
-  // The head's spans are mapped there too, with a locator of their own: a
-  // locator's cursors are its only state, and the builder moves the other's.
-  const SpanLocator head_locator = locator;
   const auto begin = [&] {
-    for (auto& t : head.turns) head_locator.map(t.span);
-    for (auto& s : head.sections) head_locator.map(s.span);
-    for (std::size_t k = 0; k < head.turns.size(); ++k) head.turns[k].text = turn_texts[k];
-    receiver.begin(head);
-    for (auto& t : head.turns) std::string().swap(t.text);
+    for (auto& t : head.turns) locator.map(t.span);
+    for (auto& s : head.sections) locator.map(s.span);
+    receiver.begin_with_turn_texts(head, turn_texts);
   };
 
   CheckOptions check_options;
+  // Facts are checked in order, on this thread, with their spans in the
+  // normalized text, which the checks read.
   GroupChecker checker(normalized.text, check_options);
-  // Checked and mapped where the facts are built; the receiver is called on
-  // this thread alone. The checker and the locator are used by one thread
-  // at a time: the builder's until it has stopped.
-  const FactGroupHandler check_and_map = [&](FactGroup& group) {
-    checker.add(group.facts, group.first, group.end);
-    for (auto& f : group.facts) locator.map(f.span);
-  };
-  const FactGroupHandler write = [&](FactGroup& group) {
-    receiver.facts(group.facts, group.first);
-  };
   const ExtractOptions extract = extract_options(options);
   const FactGroupLines first = first_fact_group(normalized.text, seg, extract);
   std::vector<Diagnostic> extracted;
+  std::vector<FactGroupLines> parts;
   if (options.threads >= 2 && normalized.text.size() - first.begin >= kWorthAThread) {
-    extracted = extract_pipelined(normalized.text, seg, extract, begin, check_and_map, write);
+    parts = cut_into_parts(normalized.text, seg, extract);
+  }
+  if (parts.size() >= 2) {
+    extracted = stream_in_parts(normalized.text, seg, extract, parts, options.threads, locator,
+                                checker, head, begin, receiver);
   } else {
     begin();
     extracted = extract_facts_in_groups(normalized.text, seg, extract, [&](FactGroup& group) {
-      check_and_map(group);
-      write(group);
+      checker.add(group.facts, group.first, group.end);
+      for (auto& f : group.facts) locator.map(f.span);
+      receiver.facts(group.facts, group.first);
     });
   }
   for (auto& d : extracted) diagnostics.push_back(std::move(d));
@@ -618,6 +588,13 @@ std::optional<Error> parse_stream(std::string_view bytes, const ParseOptions& op
 std::optional<Error> parse_stream(std::string&& bytes, const ParseOptions& options,
                                   DocumentReceiver& receiver) {
   return parse_stream(bytes, &bytes, options, receiver);
+}
+
+void DocumentReceiver::begin_with_turn_texts(Document& head,
+                                             const std::vector<std::string_view>& turn_texts) {
+  for (std::size_t k = 0; k < head.turns.size(); ++k) head.turns[k].text = turn_texts[k];
+  begin(head);
+  for (auto& t : head.turns) std::string().swap(t.text);
 }
 
 const char* version() noexcept { return BULLETIN_VERSION; }

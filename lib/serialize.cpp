@@ -494,6 +494,23 @@ void write_value(JsonWriter& w, const Speaker& s) {
   w.end_object();
 }
 
+/// A turn with its text apart from it (the turn's own is empty).
+void write_turn(JsonWriter& w, const Turn& t, std::string_view text) {
+  w.begin_object();
+  field(w, "index", t.index);
+  field(w, "speaker", t.speaker);
+  field(w, "role", to_string(t.role));
+  field(w, "kind", to_string(t.kind));
+  field(w, "outlet", NullIfEmpty{t.outlet});
+  field(w, "addressee", t.addressee);
+  field(w, "answers", t.answers);
+  field(w, "label", t.label);
+  field(w, "span", t.span);
+  w.key("text");
+  w.string(text);
+  w.end_object();
+}
+
 void write_value(JsonWriter& w, const Turn& t) {
   w.begin_object();
   field(w, "index", t.index);
@@ -547,8 +564,10 @@ void write_value(JsonWriter& w, const Diagnostic& d) {
   w.end_object();
 }
 
-/// The document up to the opening of its fact list.
-void write_document_head(JsonWriter& w, const Document& doc) {
+/// The document up to the opening of its fact list; the turns' texts are
+/// `turn_texts` when given.
+void write_document_head(JsonWriter& w, const Document& doc,
+                         const std::vector<std::string_view>* turn_texts = nullptr) {
   w.begin_object();
   field(w, "schema", kSchemaVersion);
   w.key("source");
@@ -574,7 +593,15 @@ void write_document_head(JsonWriter& w, const Document& doc) {
   }
   w.end_object();
   field(w, "speakers", doc.speakers);
-  field(w, "turns", doc.turns);
+  if (turn_texts != nullptr) {
+    w.key("turns");
+    w.begin_array();
+    for (std::size_t k = 0; k < doc.turns.size(); ++k)
+      write_turn(w, doc.turns[k], (*turn_texts)[k]);
+    w.end_array();
+  } else {
+    field(w, "turns", doc.turns);
+  }
   field(w, "sections", doc.sections);
   w.key("facts");
   w.begin_array();
@@ -753,6 +780,14 @@ void DocumentWriter::begin(const Document& head) {
   }
 }
 
+void DocumentWriter::begin_with_turn_texts(Document& head,
+                                           const std::vector<std::string_view>& turn_texts) {
+  State& s = *state_;
+  if (s.format != OutputFormat::json && s.format != OutputFormat::jsonl) return begin(head);
+  s.path = head.source.path;
+  write_document_head(s.json, head, &turn_texts);
+}
+
 void DocumentWriter::facts(const std::vector<Fact>& facts, std::size_t /*first*/) {
   State& s = *state_;
   switch (s.format) {
@@ -779,6 +814,77 @@ void DocumentWriter::facts(const std::vector<Fact>& facts, std::size_t /*first*/
         }
       }
       return;
+  }
+}
+
+namespace {
+
+/// What DocumentWriter::facts() writes, into a string of its own.
+class DocumentFactRenderer final : public FactRenderer {
+ public:
+  DocumentFactRenderer(OutputFormat format, std::string path)
+      : format_(format),
+        path_(std::move(path)),
+        json_(format == OutputFormat::jsonl || format == OutputFormat::facts_jsonl ? -1 : 2,
+              [this](std::string_view bytes) { out_->append(bytes); }) {
+    // The facts' depth in what DocumentWriter writes: in the document's
+    // list, in a list of their own, or one per line.
+    if (format == OutputFormat::json || format == OutputFormat::jsonl) json_.resume_array(2);
+    if (format == OutputFormat::facts_json) json_.resume_array(1);
+  }
+
+  void render(const std::vector<Fact>& facts, std::string& out) override {
+    out_ = &out;
+    switch (format_) {
+      case OutputFormat::json:
+      case OutputFormat::jsonl:
+        for (const auto& f : facts) write_value(json_, f, fields_);
+        break;
+      case OutputFormat::facts_json:
+        for (const auto& f : facts) write_fact_with_path(json_, path_, f, fields_);
+        break;
+      case OutputFormat::facts_jsonl:
+        for (const auto& f : facts) {
+          write_fact_with_path(json_, path_, f, fields_);
+          json_.newline();
+        }
+        break;
+      case OutputFormat::csv:
+      case OutputFormat::tsv:
+        for (const auto& f : facts) {
+          append_fact_row(out, path_, f, format_ == OutputFormat::csv ? ',' : '\t');
+        }
+        break;
+    }
+    json_.finish();
+  }
+
+ private:
+  OutputFormat format_;
+  std::string path_;
+  std::string* out_ = nullptr;
+  JsonWriter json_;
+  FactFields fields_;
+};
+
+}  // namespace
+
+std::unique_ptr<FactRenderer> DocumentWriter::fact_renderer(const Document& head) {
+  return std::make_unique<DocumentFactRenderer>(state_->format, head.source.path);
+}
+
+void DocumentWriter::rendered_facts(std::string_view bytes, std::size_t /*count*/,
+                                    std::size_t /*first*/) {
+  State& s = *state_;
+  switch (s.format) {
+    case OutputFormat::csv:
+    case OutputFormat::tsv:
+      if (bytes.empty()) return;
+      if (!s.table.empty()) s.sink(s.table);
+      s.table.clear();
+      return s.sink(bytes);
+    default:
+      return s.json.rendered_values(bytes);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -68,15 +69,30 @@ struct FactGroupLines {
 [[nodiscard]] FactGroupLines next_fact_group(std::string_view normalized, FactGroupLines group,
                                              const ExtractOptions& options);
 
-/// find_numbers() of one group's lines, offsets relative to its begin. Given
-/// to extract_facts_in_groups(), it is called once per group, in order, so
-/// that the numbers can be found elsewhere (on another thread) ahead of time.
-using GroupNumberFinder = std::function<std::vector<NumberMatch>(FactGroupLines)>;
+/// extract_facts_in_groups() over parts of the text, each a run of whole
+/// groups, taken in text order but not necessarily one after the other: the
+/// parts of a document can be extracted on separate threads, one extractor
+/// each. Nothing a fact holds reaches over the line break between two groups,
+/// so a part gives the facts the whole pass gives there.
+class FactGroupExtractor {
+ public:
+  FactGroupExtractor(std::string_view normalized, const Segmentation& segmentation,
+                     const ExtractOptions& options);
+  ~FactGroupExtractor();
+  FactGroupExtractor(const FactGroupExtractor&) = delete;
+  FactGroupExtractor& operator=(const FactGroupExtractor&) = delete;
 
-[[nodiscard]] std::vector<Diagnostic> extract_facts_in_groups(std::string_view normalized,
-                                                              const Segmentation& segmentation,
-                                                              const ExtractOptions& options,
-                                                              const FactGroupHandler& on_group,
-                                                              const GroupNumberFinder& numbers);
+  /// The facts of the groups in `lines`, which starts where a group does
+  /// (or the text ends) after the end of any part given before, and ends
+  /// where a group does. They are numbered from `first_fact`, the number
+  /// of facts before them, and options.max_facts counts from there too.
+  /// Returns the diagnostics.
+  [[nodiscard]] std::vector<Diagnostic> extract(FactGroupLines lines, std::size_t first_fact,
+                                                const FactGroupHandler& on_group);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace bulletin

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,11 +32,10 @@ struct ParseOptions {
   std::size_t max_line_bytes = 4u << 20;
   std::size_t max_facts = 1000000;  // more are dropped with a too-many-facts warning
   /// Threads parse_stream() may use for one document. With 2 or more, a
-  /// large document's facts are built, checked and mapped to the source on
-  /// a second thread, a few fact groups ahead of the receiver, and the two
-  /// threads share finding the numbers;
-  /// the receiver is still called on the calling thread, with the same
-  /// pieces in the same order. parse() uses one.
+  /// large document's facts are found a part at a time on any of them, each
+  /// part's facts mapped to the source (and rendered, when the receiver has a
+  /// FactRenderer) where they were found; the receiver is still called on the
+  /// calling thread, with the same facts in the same order. parse() uses one.
   unsigned threads = 1;
 };
 
@@ -43,6 +43,17 @@ struct ParseOptions {
 /// limit, with the location of the line). An empty or blank input is
 /// a Document with an `empty-input` diagnostic, not an error.
 [[nodiscard]] Result<Document> parse(std::string_view bytes, const ParseOptions& options = {});
+
+/// Turns facts into the bytes a DocumentReceiver writes for them, on any
+/// thread: parse_stream() renders each part of a large document where its
+/// facts are found, and hands the bytes to the receiver in order.
+class FactRenderer {
+ public:
+  virtual ~FactRenderer() = default;
+  /// Appends what the receiver's facts() writes for `facts`, as though other
+  /// facts were written before them (a JSON array's comma included).
+  virtual void render(const std::vector<Fact>& facts, std::string& out) = 0;
+};
 
 /// Receives a document from parse_stream() in the order bulletin/1 writes it,
 /// so that a large document can be written while only a group of its facts is
@@ -52,9 +63,24 @@ class DocumentReceiver {
   virtual ~DocumentReceiver() = default;
   /// Everything but the facts, checks and diagnostics, which are empty here.
   virtual void begin(const Document& head) = 0;
+  /// What parse_stream() calls in place of begin(), with the turns' texts
+  /// apart: `head`'s turns have none, and turn k's is turn_texts[k], a view
+  /// of the text valid during the call. A transcript's turns hold nearly all
+  /// of it; the default copies them into the head for begin(), and a
+  /// receiver that writes them as they are need not.
+  virtual void begin_with_turn_texts(Document& head,
+                                     const std::vector<std::string_view>& turn_texts);
   /// The next facts, in document order; `first` is the index of facts[0]
   /// among all of them. Called any number of times, with spans as parse() maps them.
   virtual void facts(const std::vector<Fact>& facts, std::size_t first) = 0;
+  /// A renderer for one thread, made on the calling thread before begin()
+  /// with the head begin() is given; nullptr when the receiver has none (the
+  /// default), and then only facts() is called.
+  virtual std::unique_ptr<FactRenderer> fact_renderer(const Document& /*head*/) { return nullptr; }
+  /// In place of facts(): what a renderer made of the `count` facts from
+  /// index `first` on.
+  virtual void rendered_facts(std::string_view /*bytes*/, std::size_t /*count*/,
+                              std::size_t /*first*/) {}
   /// The checks and diagnostics, once every fact was given.
   virtual void end(const std::vector<Check>& checks,
                    const std::vector<Diagnostic>& diagnostics) = 0;

@@ -40,7 +40,11 @@ class DocumentWriter final : public DocumentReceiver {
   DocumentWriter& operator=(const DocumentWriter&) = delete;
 
   void begin(const Document& head) override;
+  void begin_with_turn_texts(Document& head,
+                             const std::vector<std::string_view>& turn_texts) override;
   void facts(const std::vector<Fact>& facts, std::size_t first) override;
+  std::unique_ptr<FactRenderer> fact_renderer(const Document& head) override;
+  void rendered_facts(std::string_view bytes, std::size_t count, std::size_t first) override;
   void end(const std::vector<Check>& checks, const std::vector<Diagnostic>& diagnostics) override;
 
  private:

@@ -107,6 +107,30 @@ class JsonWriter {
     maybe_flush();
   }
 
+  /// Writes what follows as members of a nonempty array at `depth` (1 for
+  /// a top-level array), as a writer that is there writes them, each after
+  /// a comma: a part of an array rendered apart, for rendered_values().
+  void resume_array(int depth) {
+    assert(depth >= 0 && depth <= kMaxDepth && depth_ == 0);
+    depth_ = depth;
+    if (depth > 0) nonempty_ |= std::uint64_t{1} << (depth - 1);
+  }
+  /// Values a writer at resume_array(this writer's depth) rendered, written
+  /// as the next members here: the comma before them is dropped when they
+  /// are the first. Given to the sink as they are, not copied.
+  void rendered_values(std::string_view json) {
+    if (json.empty()) return;
+    if (depth_ > 0) {
+      const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
+      assert(json.front() == ',');
+      if ((nonempty_ & bit) == 0) json.remove_prefix(1);
+      nonempty_ |= bit;
+    }
+    flush_buffer();
+    sink_(json);
+    ++flushes_;
+  }
+
   /// Whether values go on one line with no spaces (indent < 0).
   [[nodiscard]] bool compact() const { return indent_ < 0; }
 

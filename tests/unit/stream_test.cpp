@@ -175,6 +175,56 @@ TEST_CASE("with threads, the fact limit stops the pipeline and keeps parse()'s f
   CHECK(to_json(collected.doc, -1) == to_json(*whole, -1));
 }
 
+TEST_CASE("with threads, the fact limit ends the facts where one pass ends them, in any part") {
+  const std::string text = long_document(12);
+  ParseOptions options;
+  options.path = "long.txt";
+  const auto all = parse(text, options);
+  REQUIRE(all);
+  REQUIRE(all->facts.size() > 2000);
+  // In the first part, far on, just before and at the last fact, and past it.
+  const std::size_t total = all->facts.size();
+  for (const std::size_t limit :
+       {std::size_t{150}, total / 2, total / 2 + 1, total - 1, total, total + 1}) {
+    CAPTURE(limit);
+    options.max_facts = limit;
+    options.threads = 1;
+    const auto whole = parse(text, options);
+    REQUIRE(whole);
+    CHECK(whole->facts.size() == std::min(limit, total));
+    options.threads = 2;
+    Collector collected;
+    REQUIRE_FALSE(parse_stream(text, options, collected));
+    CHECK(to_json(collected.doc, -1) == to_json(*whole, -1));
+    for (const OutputFormat format : {OutputFormat::jsonl, OutputFormat::csv}) {
+      std::string streamed;
+      DocumentWriter writer(format, [&streamed](std::string_view piece) { streamed += piece; });
+      REQUIRE_FALSE(parse_stream(text, options, writer));
+      CHECK(streamed == reference(*whole, format));
+    }
+  }
+}
+
+TEST_CASE("with threads, a writer whose sink fails stops both threads and the caller sees why") {
+  const std::string text = long_document(12);
+  ParseOptions options;
+  options.threads = 2;
+  int calls = 0;
+  DocumentWriter counter(OutputFormat::jsonl, [&calls](std::string_view) { ++calls; });
+  REQUIRE_FALSE(parse_stream(text, options, counter));
+  REQUIRE(calls > 8);
+  // In the head, among the first facts, halfway, and at the last piece.
+  for (const int pieces : {0, 1, calls / 2, calls - 1}) {
+    CAPTURE(pieces);
+    int left = pieces;
+    DocumentWriter writer(OutputFormat::jsonl, [&left](std::string_view) {
+      if (left-- == 0) throw std::runtime_error("disk full");
+    });
+    CHECK_THROWS_WITH_AS(static_cast<void>(parse_stream(text, options, writer)), "disk full",
+                         std::runtime_error);
+  }
+}
+
 TEST_CASE("with threads, a receiver that throws stops the pipeline and the caller sees why") {
   const std::string text = long_document(6);
   for (const int groups : {-1, 0, 1, 3}) {
@@ -188,45 +238,68 @@ TEST_CASE("with threads, a receiver that throws stops the pipeline and the calle
   }
 }
 
-TEST_CASE("the facts do not depend on the size of the groups, nor on who finds the numbers") {
+TEST_CASE("the facts do not depend on the size of the groups, nor on how parts are shared out") {
   const std::string text = long_document(2);
   const Normalized normalized = normalize(text);
   const Segmentation seg = segment(normalized.text);
   const Extraction all = extract_facts(normalized.text, seg);
   REQUIRE(all.facts.size() > 500);
+  Document expected;
+  expected.facts = all.facts;
   for (const std::size_t bytes :
        {std::size_t{1}, std::size_t{300}, std::size_t{5000}, std::size_t{1} << 20}) {
     CAPTURE(bytes);
     ExtractOptions options;
     options.group_bytes = bytes;
+    // The groups first_fact_group/next_fact_group walk cover the body's
+    // lines without gaps.
+    std::vector<FactGroupLines> groups;
+    for (FactGroupLines g = first_fact_group(normalized.text, seg, options);
+         g.begin < normalized.text.size(); g = next_fact_group(normalized.text, g, options)) {
+      CHECK((groups.empty() ? seg.body_begin : groups.back().end) == g.begin);
+      CHECK((g.end == normalized.text.size() || normalized.text[g.end - 1] == '\n'));
+      groups.push_back(g);
+    }
+    REQUIRE_FALSE(groups.empty());
+    CHECK(groups.back().end == normalized.text.size());
+
     std::vector<Fact> facts;
-    const auto handler = [&](FactGroup& group) {
+    static_cast<void>(extract_facts_in_groups(normalized.text, seg, options, [&](FactGroup& group) {
+      CHECK(group.first == facts.size());
       facts.insert(facts.end(), group.facts.begin(), group.facts.end());
-    };
-    // The numbers found here, group by group, as a recognizer thread would.
-    std::vector<FactGroupLines> asked;
-    const GroupNumberFinder finder = [&](FactGroupLines lines) {
-      asked.push_back(lines);
-      return find_numbers(normalized.text.substr(lines.begin, lines.end - lines.begin));
-    };
-    static_cast<void>(extract_facts_in_groups(normalized.text, seg, options, handler, finder));
-    REQUIRE(facts.size() == all.facts.size());
-    Document expected;
-    expected.facts = all.facts;
+    }));
     Document got;
     got.facts = facts;
     CHECK(to_json(got, -1) == to_json(expected, -1));
-    // The groups it asked for are those first_fact_group/next_fact_group
-    // give: the recognizer thread walks them on its own.
-    REQUIRE_FALSE(asked.empty());
-    FactGroupLines g = first_fact_group(normalized.text, seg, options);
-    for (const auto& lines : asked) {
-      CHECK(lines.begin == g.begin);
-      CHECK(lines.end == g.end);
-      CHECK((lines.end == normalized.text.size() || normalized.text[lines.end - 1] == '\n'));
-      g = next_fact_group(normalized.text, g, options);
+
+    // Parts of one to five groups, each taken by one of two extractors, as
+    // two threads would take them: each extractor sees parts further on
+    // than its last, with the other's in between.
+    std::mt19937 random(static_cast<std::mt19937::result_type>(bytes));
+    FactGroupExtractor extractors[2] = {{normalized.text, seg, options},
+                                        {normalized.text, seg, options}};
+    facts.clear();
+    int taken[2] = {0, 0};
+    for (std::size_t k = 0; k < groups.size();) {
+      const std::size_t end = std::min(groups.size(), k + 1 + random() % 5);
+      const FactGroupLines part{groups[k].begin, groups[end - 1].end};
+      const std::size_t which = random() % 2;
+      ++taken[which];
+      const std::size_t first = facts.size();
+      std::size_t next_begin = part.begin;
+      const auto diagnostics = extractors[which].extract(part, first, [&](FactGroup& group) {
+        CHECK(group.begin == next_begin);
+        CHECK(group.first == facts.size());
+        next_begin = group.end;
+        facts.insert(facts.end(), group.facts.begin(), group.facts.end());
+      });
+      CHECK(next_begin == part.end);
+      CHECK(diagnostics.empty());
+      k = end;
     }
-    CHECK(g.begin == normalized.text.size());
+    if (groups.size() >= 8) CHECK((taken[0] > 0 && taken[1] > 0));
+    got.facts = facts;
+    CHECK(to_json(got, -1) == to_json(expected, -1));
   }
 }
 
