@@ -21,6 +21,7 @@
 #include "detail/decode_taking.hpp"
 #include "detail/text.hpp"
 #include "detail/utf8_scan.hpp"
+#include "detail/utf8_validate.hpp"
 
 namespace bulletin {
 
@@ -292,7 +293,7 @@ Result<Decoded> decode_utf8(std::string_view bytes, std::size_t bom, const Decod
   Decoded out;
   out.encoding = "UTF-8";
   std::string_view body = bytes.substr(bom);
-  std::size_t bad = body_checked ? *body_checked : detail::first_ill_formed_utf8(body);
+  std::size_t bad = body_checked ? *body_checked : detail::first_ill_formed_utf8_in_blocks(body);
   out.to_source.add(0, bom);
   if (bad == std::string_view::npos) {
     if (owned != nullptr && bom == 0) {
@@ -514,7 +515,8 @@ Result<Decoded> decode(std::string_view bytes, std::string* owned, const DecodeO
   }
   // Without a byte-order mark the body is the whole input.
   const std::optional<std::size_t> ill_formed =
-      bom.encoding == nullptr ? std::optional(detail::first_ill_formed_utf8(bytes)) : std::nullopt;
+      bom.encoding == nullptr ? std::optional(detail::first_ill_formed_utf8_in_blocks(bytes))
+                              : std::nullopt;
   if (!ill_formed || *ill_formed == std::string_view::npos || options.lenient) {
     if (ill_formed && *ill_formed != std::string_view::npos) {
       // Lenient and not UTF-8: GB18030 is still the better guess when it decodes cleanly.

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "detail/utf8_validate.hpp"
+
 namespace {
 
 // The verdict the fast scan must reproduce: ICU's strict decoder, one code
@@ -114,5 +116,72 @@ TEST_SUITE("utf8") {
     std::sort(seen.begin(), seen.end());
     std::sort(expected.begin(), expected.end());
     CHECK(seen == expected);
+  }
+
+  TEST_CASE("the block check finds the first ill-formed byte where ICU does, in any block") {
+    // Long texts of CJK, ASCII and the other well-formed shapes, with one or
+    // two pieces that are not (or are, but look close) set anywhere: at a
+    // block's start or end, across two blocks, in the short tail after the
+    // last whole block.
+    const std::vector<std::string> good = {"中",
+                                           "文字",
+                                           "a",
+                                           "0123456789",
+                                           "\xC3\xA9",
+                                           "\xE0\xA0\x80",
+                                           "\xED\x9F\xBF",
+                                           "\xEF\xBF\xBD",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xF4\x8F\xBF\xBF",
+                                           "\n",
+                                           "\xEE\x80\x80"};
+    const std::vector<std::string> bad = {"\xE4\xB8",
+                                          "\xE4",
+                                          "\xB8",
+                                          "\xC0\xAF",
+                                          "\xE0\x80\xAF",
+                                          "\xED\xA0\x80",
+                                          "\xF0\x80\x80\x80",
+                                          "\xF4\x90\x80\x80",
+                                          "\xF8",
+                                          "\xFF",
+                                          "\xF0\x9F\x98",
+                                          "\xC3",
+                                          "\x80\x80",
+                                          "\xF5\x80\x80\x80"};
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    auto next = [&] {
+      state ^= state << 13;
+      state ^= state >> 7;
+      state ^= state << 17;
+      return state;
+    };
+    int ill_formed = 0;
+    int past_first_block = 0;
+    for (int round = 0; round < 20000; ++round) {
+      std::string text;
+      const std::size_t length = 32 + next() % 300;
+      while (text.size() < length) text += good[next() % good.size()];
+      const int flaws = static_cast<int>(next() % 3);
+      for (int k = 0; k < flaws; ++k) {
+        const std::size_t at = next() % (text.size() + 1);
+        text.insert(at, bad[next() % bad.size()]);
+      }
+      if (next() % 4 == 0) text.resize(next() % (text.size() + 1));  // cut anywhere
+      CAPTURE(text);
+      const std::size_t expected = first_ill_formed_by_icu(text);
+      REQUIRE(bulletin::detail::first_ill_formed_utf8_in_blocks(text) == expected);
+      ill_formed += expected != std::string_view::npos;
+      past_first_block += expected != std::string_view::npos && expected >= 32;
+    }
+    CHECK(ill_formed > 5000);
+    CHECK(past_first_block > 3000);
+    // A well-formed megabyte, and one ill-formed byte near its end.
+    std::string large;
+    while (large.size() < (1u << 20)) large += good[next() % good.size()];
+    CHECK(bulletin::detail::first_ill_formed_utf8_in_blocks(large) == std::string_view::npos);
+    large[large.size() - 100] = '\xFF';  // over an ASCII byte or into a character
+    CHECK(bulletin::detail::first_ill_formed_utf8_in_blocks(large) ==
+          first_ill_formed_by_icu(large));
   }
 }
