@@ -560,6 +560,10 @@ class Segmenter {
   std::string_view turn_text(std::size_t k) const { return bulletin::turn_text(text_, result_, k); }
 
   void split() {
+    // Sized once: grown by doubling, the table of a large document's lines
+    // was the largest thing alive while it was segmented, held twice as it
+    // moved (normalized text has \n for every line break).
+    lines_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
     // Lines are trimmed as they are found, with no list of untrimmed ones.
     detail::for_each_line(text_, [&](const detail::Line& l) {
       TextLine line{l.begin, l.end, l.begin, l.end};
@@ -722,16 +726,21 @@ class Segmenter {
       }
       labels.push_back(std::move(m));
     }
+    // A large transcript has a label on every few lines: the candidates, the
+    // labels and the turns are not held at once, each a copy of the last.
+    std::vector<LabelMatch>().swap(candidates);
+    doc.turns.reserve(labels.size());
+    result_.turn_bodies.reserve(labels.size());
     for (std::size_t k = 0; k < labels.size(); ++k) {
-      const LabelMatch& m = labels[k];
+      LabelMatch& m = labels[k];
       const std::size_t end = k + 1 < labels.size() ? labels[k + 1].begin : text_.size();
       Turn turn;
       turn.index = static_cast<int>(k + 1);
-      turn.speaker = m.speaker;
+      turn.speaker = std::move(m.speaker);
       turn.role = m.role;
       turn.kind = m.kind;
-      turn.outlet = m.outlet;
-      turn.label = m.label;
+      turn.outlet = std::move(m.outlet);
+      turn.label = std::move(m.label);
       turn.span.start = m.begin;
       std::size_t body_end = end;
       while (body_end > m.body_begin && (text_[body_end - 1] == '\n' || text_[body_end - 1] == ' '))
