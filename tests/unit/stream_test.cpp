@@ -162,6 +162,30 @@ TEST_CASE("parse_stream gives parse()'s document when the facts come in many gro
   check_same_as_parse(text, "long.txt", 8);
 }
 
+TEST_CASE("parse_stream with more threads than a document has parts gives parse()'s document") {
+  // Past the size at which threads are used (64 KB): about twenty parts of
+  // 4 KB, more than the slots of 8 threads, fewer than the threads of 32.
+  std::string text = long_document(4);
+  text.resize(text.rfind('\n', 90000) + 1);
+  REQUIRE(normalize(text).text.size() > 70000);
+  ParseOptions options;
+  options.path = "short.txt";
+  const auto whole = parse(text, options);
+  REQUIRE(whole);
+  for (const unsigned threads : {8u, 32u}) {
+    CAPTURE(threads);
+    options.threads = threads;
+    Collector collected;
+    REQUIRE_FALSE(parse_stream(text, options, collected));
+    CHECK(to_json(collected.doc, -1) == to_json(*whole, -1));
+    std::string streamed;
+    DocumentWriter writer(OutputFormat::json,
+                          [&streamed](std::string_view piece) { streamed += piece; });
+    REQUIRE_FALSE(parse_stream(text, options, writer));
+    CHECK(streamed == reference(*whole, OutputFormat::json));
+  }
+}
+
 TEST_CASE("with threads, the fact limit stops the pipeline and keeps parse()'s facts") {
   const std::string text = long_document(6);
   ParseOptions options;
@@ -318,7 +342,7 @@ TEST_CASE("parse_stream taking the input leaves it empty and reports errors as p
     CAPTURE(gb18030);
     std::string text = long_document(6);
     if (gb18030) text = encode(text, "GB18030").value();
-    REQUIRE(text.size() > 65536);
+    REQUIRE(normalize(text).text.size() > 70000);
     ParseOptions threaded;
     threaded.threads = 2;
     const auto reference = parse(text, threaded);
