@@ -494,7 +494,7 @@ void write_value(JsonWriter& w, const Speaker& s) {
   w.end_object();
 }
 
-/// A turn with its text apart from it (the turn's own is empty).
+/// A turn with the text `text` (its own, or given apart when it has none).
 void write_turn(JsonWriter& w, const Turn& t, std::string_view text) {
   w.begin_object();
   field(w, "index", t.index);
@@ -511,20 +511,7 @@ void write_turn(JsonWriter& w, const Turn& t, std::string_view text) {
   w.end_object();
 }
 
-void write_value(JsonWriter& w, const Turn& t) {
-  w.begin_object();
-  field(w, "index", t.index);
-  field(w, "speaker", t.speaker);
-  field(w, "role", to_string(t.role));
-  field(w, "kind", to_string(t.kind));
-  field(w, "outlet", NullIfEmpty{t.outlet});
-  field(w, "addressee", t.addressee);
-  field(w, "answers", t.answers);
-  field(w, "label", t.label);
-  field(w, "span", t.span);
-  field(w, "text", t.text);
-  w.end_object();
-}
+void write_value(JsonWriter& w, const Turn& t) { write_turn(w, t, t.text); }
 
 void write_value(JsonWriter& w, const Section& s) {
   w.begin_object();
