@@ -526,7 +526,7 @@ class Extractor {
 
   /// The groups from `begin` to `end`, both where groups start or the text
   /// ends. Called again, on groups further on: what the facts before hold
-  /// for later ones is all position-bound (see extract_facts_in_groups), and
+  /// for later ones is all position-bound (see FactGroupExtractor), and
   /// the lookups that go on from the last figure's position go on from there.
   std::vector<Diagnostic> run_in_groups(const FactGroupHandler& on_group, std::size_t begin,
                                         std::size_t end, std::size_t first_fact) {
@@ -610,10 +610,9 @@ class Extractor {
   /// Turns one match into a fact if it is one; false once the fact limit is
   /// reached.
   bool take(NumberMatch& m, std::size_t next_begin, std::size_t& previous_end) {
-    std::size_t& excluded = excluded_;
-    while (excluded < seg_.excluded.size() && seg_.excluded[excluded].end <= m.begin) ++excluded;
+    while (excluded_ < seg_.excluded.size() && seg_.excluded[excluded_].end <= m.begin) ++excluded_;
     const bool in_excluded =
-        excluded < seg_.excluded.size() && seg_.excluded[excluded].begin < m.end;
+        excluded_ < seg_.excluded.size() && seg_.excluded[excluded_].begin < m.end;
     if (in_excluded) {
       previous_end = m.end;
       return true;
@@ -625,7 +624,7 @@ class Extractor {
       }
     }
     // Subjects never reach back over a label or heading marker (2.今年…).
-    const std::size_t marker_end = excluded > 0 ? seg_.excluded[excluded - 1].end : 0;
+    const std::size_t marker_end = excluded_ > 0 ? seg_.excluded[excluded_ - 1].end : 0;
     const bool accepted = accept(m);
     if (accepted) {
       if (handed_ + live_ >= options_.max_facts) {
@@ -1050,7 +1049,7 @@ class Extractor {
   std::size_t live_ = 0;         // facts filled in the current group (all of them outside groups)
   std::size_t handed_ = 0;       // facts given to the group handler so far
   std::optional<Fact> carried_;  // the last fact handed over
-  std::size_t excluded_ = 0;     // seg_.excluded before it end before the last figure
+  std::size_t excluded_ = 0;     // how many of seg_.excluded end before the last figure
   std::vector<std::size_t> open_;
   std::vector<std::string> open_path_;       // the headings of open_, marker included
   std::vector<std::string> spare_headings_;  // see copy_open_path
