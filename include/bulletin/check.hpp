@@ -49,9 +49,6 @@ struct CheckOptions {
 [[nodiscard]] std::vector<Check> check_consistency(const Document& doc,
                                                    const CheckOptions& options = {});
 
-/// Evaluates again the relations already listed in `doc.checks` (say, read
-/// back from bulletin-parse JSON) with the tolerances of `options`. Checks whose
-/// rule is disabled, or whose fact indexes do not fit the relation, are dropped.
 /// check_consistency() with `options.text` for facts that arrive a group of
 /// whole lines at a time, as extract_facts_in_groups() hands them over: the same
 /// checks, holding only the end of the previous group besides the group at
@@ -75,6 +72,9 @@ class GroupChecker {
   std::vector<bool> rates_;    // per check: a rate (found after a group's sums)
 };
 
+/// Evaluates again the relations already listed in `doc.checks` (say, read
+/// back from bulletin-parse JSON) with the tolerances of `options`. Checks whose
+/// rule is disabled, or whose fact indexes do not fit the relation, are dropped.
 [[nodiscard]] std::vector<Check> recheck(const Document& doc, const CheckOptions& options);
 
 }  // namespace bulletin
