@@ -70,6 +70,8 @@ class OffsetMap {
   };
   [[nodiscard]] std::size_t map(std::size_t derived, Cursor& cursor) const;
   [[nodiscard]] std::size_t map_end(std::size_t derived, Cursor& cursor) const;
+  /// Room for `runs` runs of checkpoints (see checkpoints()).
+  void reserve(std::size_t runs) { runs_.reserve(runs); }
   /// Gives back the room the map kept to grow into, once it is complete.
   void shrink_to_fit() {
     runs_.shrink_to_fit();
