@@ -240,8 +240,8 @@ class Normalizer {
     // Full-width punctuation, one checkpoint each, comes every 20 bytes or
     // so: bulletins needed one run of the map per 100 bytes (a run is 32
     // bytes). Room is reserved for twice that, so that the map does not
-    // move and fault in its pages over again as it doubles; what is not
-    // written is never touched.
+    // move and fault in its pages over again as it doubles; the room never
+    // written is never touched, so the map is not shrunk to fit either.
     out_.to_input.reserve(input_size / kInputBytesPerRun);
     UErrorCode status = U_ZERO_ERROR;
     nfkc_ = icu::Normalizer2::getNFKCInstance(status);
@@ -536,8 +536,8 @@ Normalized normalize_with(std::string_view utf8, bool copy_plain_text) {
   Normalizer normalizer(utf8.size(), copy_plain_text);
   Normalized result = normalizer.run(utf8);
   result.to_input.add(result.text.size(), utf8.size());
-  // Held as long as the document is: no room to grow is left in it.
-  result.to_input.shrink_to_fit();
+  // Not shrunk to fit: that would copy it and fault in its pages again, and
+  // the room reserved but never written is never touched.
   return result;
 }
 
