@@ -775,33 +775,46 @@ void DocumentWriter::begin_with_turn_texts(Document& head,
   write_document_head(s.json, head, &turn_texts);
 }
 
-void DocumentWriter::facts(const std::vector<Fact>& facts, std::size_t /*first*/) {
-  State& s = *state_;
-  switch (s.format) {
+namespace {
+
+/// Facts as DocumentWriter writes them in `format`: JSON to `json`, table
+/// rows appended to `table`, which goes to `table_sink` (when given) each
+/// time it has grown past kTableChunk.
+void write_facts_as(OutputFormat format, const std::string& path, const std::vector<Fact>& facts,
+                    JsonWriter& json, FactFields& fields, std::string& table,
+                    const OutputSink* table_sink) {
+  switch (format) {
     case OutputFormat::json:
     case OutputFormat::jsonl:
-      for (const auto& f : facts) write_value(s.json, f, s.fields);
+      for (const auto& f : facts) write_value(json, f, fields);
       return;
     case OutputFormat::facts_json:
-      for (const auto& f : facts) write_fact_with_path(s.json, s.path, f, s.fields);
+      for (const auto& f : facts) write_fact_with_path(json, path, f, fields);
       return;
     case OutputFormat::facts_jsonl:
       for (const auto& f : facts) {
-        write_fact_with_path(s.json, s.path, f, s.fields);
-        s.json.newline();
+        write_fact_with_path(json, path, f, fields);
+        json.newline();
       }
       return;
     case OutputFormat::csv:
     case OutputFormat::tsv:
       for (const auto& f : facts) {
-        append_fact_row(s.table, s.path, f, s.format == OutputFormat::csv ? ',' : '\t');
-        if (s.table.size() >= kTableChunk) {
-          s.sink(s.table);
-          s.table.clear();
+        append_fact_row(table, path, f, format == OutputFormat::csv ? ',' : '\t');
+        if (table_sink != nullptr && table.size() >= kTableChunk) {
+          (*table_sink)(table);
+          table.clear();
         }
       }
       return;
   }
+}
+
+}  // namespace
+
+void DocumentWriter::facts(const std::vector<Fact>& facts, std::size_t /*first*/) {
+  State& s = *state_;
+  write_facts_as(s.format, s.path, facts, s.json, s.fields, s.table, &s.sink);
 }
 
 namespace {
@@ -822,27 +835,7 @@ class DocumentFactRenderer final : public FactRenderer {
 
   void render(const std::vector<Fact>& facts, std::string& out) override {
     out_ = &out;
-    switch (format_) {
-      case OutputFormat::json:
-      case OutputFormat::jsonl:
-        for (const auto& f : facts) write_value(json_, f, fields_);
-        break;
-      case OutputFormat::facts_json:
-        for (const auto& f : facts) write_fact_with_path(json_, path_, f, fields_);
-        break;
-      case OutputFormat::facts_jsonl:
-        for (const auto& f : facts) {
-          write_fact_with_path(json_, path_, f, fields_);
-          json_.newline();
-        }
-        break;
-      case OutputFormat::csv:
-      case OutputFormat::tsv:
-        for (const auto& f : facts) {
-          append_fact_row(out, path_, f, format_ == OutputFormat::csv ? ',' : '\t');
-        }
-        break;
-    }
+    write_facts_as(format_, path_, facts, json_, fields_, out, nullptr);
     json_.finish();
   }
 
