@@ -90,6 +90,18 @@ void OffsetMap::add_piece(std::size_t derived, std::size_t origin, std::size_t d
   pieces_.push_back({derived, derived_end, origin, origin_end});
 }
 
+void OffsetMap::append(const OffsetMap& later, std::size_t derived_shift,
+                       std::size_t origin_shift) {
+  for (const Run& r : later.runs_) {
+    add_steps(r.derived + derived_shift, r.origin + origin_shift, r.derived_step, r.origin_step,
+              r.count);
+  }
+  for (const Piece& p : later.pieces_) {
+    add_piece(p.derived + derived_shift, p.origin + origin_shift, p.derived_end + derived_shift,
+              p.origin_end + origin_shift);
+  }
+}
+
 namespace {
 
 /// The index of the first of `items` (sorted by derived offset) that starts

@@ -8,10 +8,12 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "detail/normalize_general.hpp"
+#include "detail/normalize_pieces.hpp"
 #include "detail/text.hpp"
 
 #if defined(__SSE2__)
@@ -235,23 +237,26 @@ class Normalizer {
   static constexpr std::size_t kInputBytesPerRun = 50;
 
  public:
-  Normalizer(std::size_t input_size, bool copy_plain_text)
-      : copy_plain_text_(copy_plain_text), text_(input_size) {
+  /// `room`: bytes of text to make room for at once. `reflow`: whether the
+  /// text reads as extracted from a PDF (looks_extracted_from_pdf()), which
+  /// is told from the whole of it.
+  Normalizer(std::size_t room, bool copy_plain_text, bool reflow)
+      : reflow_(reflow), copy_plain_text_(copy_plain_text), text_(room) {
     // Full-width punctuation, one checkpoint each, comes every 20 bytes or
     // so: bulletins needed one run of the map per 100 bytes (a run is 32
     // bytes). Room is reserved for twice that, so that the map does not
     // move and fault in its pages over again as it doubles; the room never
     // written is never touched, so the map is not shrunk to fit either.
-    out_.to_input.reserve(input_size / kInputBytesPerRun);
+    out_.to_input.reserve(room / kInputBytesPerRun);
+    out_.to_input.add(0, 0);  // offsets before the first change map to themselves
     UErrorCode status = U_ZERO_ERROR;
     nfkc_ = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) nfkc_ = nullptr;
   }
 
-  Normalized run(std::string_view in) {
-    out_.to_input.add(0, 0);  // offsets before the first change map to themselves
-    reflow_ = looks_extracted_from_pdf(in);
-    std::size_t pos = 0;
+  /// Normalizes `in` from `pos` on, after the text normalized so far, which
+  /// ends where `pos` starts a line (or the text).
+  void run(std::string_view in, std::size_t pos) {
     while (pos < in.size()) {
       if (copy_plain_text_) {
         if (const std::size_t end = copy_plain(in, pos); end != pos) {
@@ -315,6 +320,10 @@ class Normalizer {
       mark(pos);
       note_piece(out_start, start, pos);
     }
+  }
+
+  /// What run() made, once it is done.
+  Normalized take() {
     out_.text = text_.release();
     return std::move(out_);
   }
@@ -470,6 +479,7 @@ class Normalizer {
     return utf8;
   }
 
+ public:
   /// Text extracted from PDF carries form feeds or page footers (— 9 —).
   static bool looks_extracted_from_pdf(std::string_view in) {
     if (in.find('\f') != std::string_view::npos) return true;
@@ -499,6 +509,7 @@ class Normalizer {
     return false;
   }
 
+ private:
   /// Whether the line break before `next` splits a sentence: the line so far
   /// is long and ends inside a word or number, and the next line starts
   /// flush with text rather than with indentation or a heading.
@@ -525,7 +536,7 @@ class Normalizer {
     return true;
   }
 
-  bool reflow_ = false;
+  const bool reflow_;
   const bool copy_plain_text_;
   const icu::Normalizer2* nfkc_ = nullptr;
   TextBuffer text_;
@@ -533,8 +544,9 @@ class Normalizer {
 };
 
 Normalized normalize_with(std::string_view utf8, bool copy_plain_text) {
-  Normalizer normalizer(utf8.size(), copy_plain_text);
-  Normalized result = normalizer.run(utf8);
+  Normalizer normalizer(utf8.size(), copy_plain_text, Normalizer::looks_extracted_from_pdf(utf8));
+  normalizer.run(utf8, 0);
+  Normalized result = normalizer.take();
   result.to_input.add(result.text.size(), utf8.size());
   // Not shrunk to fit: that would copy it and fault in its pages again, and
   // the room reserved but never written is never touched.
@@ -548,6 +560,98 @@ Normalized normalize(std::string_view utf8) { return normalize_with(utf8, true);
 namespace detail {
 
 Normalized normalize_one_at_a_time(std::string_view utf8) { return normalize_with(utf8, false); }
+
+PieceNormalizer::PieceNormalizer(std::string_view utf8, std::size_t piece_bytes)
+    : utf8_(utf8), piece_bytes_(piece_bytes) {}
+
+PieceNormalizer::~PieceNormalizer() = default;
+
+void PieceNormalizer::normalize_from_back() {
+  try {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [&] { return cut_; });
+    }
+    for (;;) {
+      std::size_t k = 0;
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (back_ == front_) return;
+        k = --back_;
+      }
+      const std::string_view piece = utf8_.substr(cuts_[k], cuts_[k + 1] - cuts_[k]);
+      Normalizer normalizer(piece.size(), true, reflow_);
+      normalizer.run(piece, 0);
+      Normalized done = normalizer.take();
+      const std::lock_guard<std::mutex> lock(mutex_);
+      from_back_[k] = std::move(done);
+      ++back_done_;
+      changed_.notify_all();
+    }
+  } catch (...) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    failure_ = std::current_exception();
+    changed_.notify_all();
+    throw;
+  }
+}
+
+Normalized PieceNormalizer::normalize_from_front() {
+  try {
+    const bool reflow = Normalizer::looks_extracted_from_pdf(utf8_);
+    std::vector<std::size_t> cuts{0};
+    if (!reflow && piece_bytes_ > 0) {
+      while (utf8_.size() - cuts.back() > piece_bytes_) {
+        const std::size_t at = utf8_.find('\n', cuts.back() + piece_bytes_);
+        if (at == std::string_view::npos || at + 1 == utf8_.size()) break;
+        cuts.push_back(at + 1);
+      }
+    }
+    cuts.push_back(utf8_.size());
+    const std::lock_guard<std::mutex> lock(mutex_);
+    reflow_ = reflow;
+    cuts_ = std::move(cuts);
+    from_back_.resize(pieces());
+    back_ = pieces();
+    cut_ = true;
+    changed_.notify_all();
+  } catch (...) {
+    // Nothing to take from the back: the other thread stops waiting.
+    const std::lock_guard<std::mutex> lock(mutex_);
+    cut_ = true;
+    changed_.notify_all();
+    throw;
+  }
+  // The pieces taken from the front are written one after another, into
+  // room made for the whole text, which the others are then copied into.
+  Normalizer front(utf8_.size(), true, reflow_);
+  for (;;) {
+    std::size_t k = 0;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      if (front_ == back_) break;
+      k = front_++;
+    }
+    front.run(utf8_.substr(0, cuts_[k + 1]), cuts_[k]);
+  }
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return failure_ || back_done_ == pieces() - front_; });
+    if (failure_) std::rethrow_exception(failure_);
+  }
+  Normalized whole = front.take();
+  for (std::size_t k = front_; k < pieces(); ++k) {
+    Normalized& piece = from_back_[k];
+    const std::size_t derived = whole.text.size();
+    whole.text += piece.text;
+    whole.to_input.append(piece.to_input, derived, cuts_[k]);
+    whole.html_tags += piece.html_tags;
+    whole.html_entities += piece.html_entities;
+    piece = Normalized{};
+  }
+  whole.to_input.add(whole.text.size(), utf8_.size());
+  return whole;
+}
 
 }  // namespace detail
 

@@ -12,7 +12,6 @@
 #include <optional>
 #include <stdexcept>
 #include <system_error>
-#include <thread>
 #include <utility>
 
 #include "bulletin/check.hpp"
@@ -20,8 +19,10 @@
 #include "bulletin/normalize.hpp"
 #include "bulletin/segment.hpp"
 #include "detail/decode_taking.hpp"
+#include "detail/normalize_pieces.hpp"
 #include "detail/sha256.hpp"
 #include "detail/text.hpp"
+#include "detail/worker.hpp"
 
 namespace bulletin {
 namespace {
@@ -91,37 +92,15 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
-/// A thread that keeps what it throws for the one that joins it.
-class Worker {
- public:
-  template <typename Body>
-  explicit Worker(Body body)
-      : thread_([this, body = std::move(body)]() mutable {
-          try {
-            body();
-          } catch (...) {
-            failure_ = std::current_exception();
-          }
-        }) {}
-  Worker(const Worker&) = delete;
-  Worker& operator=(const Worker&) = delete;
-  ~Worker() {
-    if (thread_.joinable()) thread_.join();
-  }
-  /// Waits for the thread; rethrows what it threw.
-  void join() {
-    thread_.join();
-    if (failure_) std::rethrow_exception(failure_);
-  }
-
- private:
-  std::exception_ptr failure_;
-  std::thread thread_;
-};
+using detail::Worker;
 
 /// Below this many bytes of body, starting a thread costs about what it
 /// saves (measured: a 25 KB bulletin took longer with one).
 constexpr std::size_t kWorthAThread = 1 << 16;
+
+/// A large document is normalized on two threads in pieces of about this
+/// size, so that neither waits long for the other to finish one.
+constexpr std::size_t kNormalizedPieceBytes = 1 << 18;
 
 /// The digest of the input and the index of its lines, which nothing reads
 /// until the facts are mapped and the head written: with a second thread they
@@ -172,22 +151,27 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
     if (owned != nullptr) std::string().swap(*owned);
   };
   const auto index_lines = [&] { index.lines.emplace(decoded->text); };
-  std::optional<Worker> indexer;
-  if (options.threads >= 2 && decoded->text.size() >= kWorthAThread) {
+  const bool shared = options.threads >= 2 && decoded->text.size() >= kWorthAThread;
+  detail::PieceNormalizer normalizer(decoded->text, shared ? kNormalizedPieceBytes : 0);
+  std::optional<Worker> helper;
+  if (shared) {
     try {
-      indexer.emplace([&] {
+      // Normalizing goes on from both ends of the text until they meet, so
+      // the digest and the line index are made first.
+      helper.emplace([&] {
         digest();
         index_lines();
+        normalizer.normalize_from_back();
       });
     } catch (const std::system_error&) {
-      // No thread to be had: both are done on this one.
+      // No thread to be had: all is done on this one.
     }
   }
   // On one thread the input is let go before the normalized text is made.
-  if (!indexer) digest();
-  const Normalized normalized = normalize(decoded->text);
-  if (indexer) {
-    indexer->join();
+  if (!helper) digest();
+  const Normalized normalized = normalizer.normalize_from_front();
+  if (helper) {
+    helper->join();
   } else {
     index_lines();
   }

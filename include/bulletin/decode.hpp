@@ -53,6 +53,10 @@ class OffsetMap {
   /// checkpoints. Pieces must be added in increasing order.
   void add_piece(std::size_t derived, std::size_t origin, std::size_t derived_end,
                  std::size_t origin_end);
+  /// The checkpoints and pieces of `later`, a map of text that follows this
+  /// one's, moved by `derived_shift` and `origin_shift`: the same as adding
+  /// them here one by one, in order.
+  void append(const OffsetMap& later, std::size_t derived_shift, std::size_t origin_shift);
   /// The origin position of `derived` as the start of a span: inside a
   /// piece, the piece's origin start.
   [[nodiscard]] std::size_t map(std::size_t derived) const;

@@ -4,9 +4,11 @@
 
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "detail/normalize_general.hpp"
+#include "detail/normalize_pieces.hpp"
 
 using namespace bulletin;
 
@@ -323,5 +325,70 @@ TEST_SUITE("normalize") {
     // A PDF's text, where line breaks inside sentences are joined.
     check_same_as_general_path(
         "全年城镇新增就业人数继续保持增长态势总数达到8710\n人，失业率2.7％。\n\f— 2 —\n二、农业\n");
+  }
+}
+
+namespace {
+
+/// Whether `in` normalized in pieces of about `piece_bytes`, from the front
+/// only or from both ends at once, gives what normalize() gives: text,
+/// counts, checkpoints and every offset's map. Returns the pieces' count.
+std::size_t check_same_in_pieces(const std::string& in, std::size_t piece_bytes,
+                                 bool from_both_ends) {
+  CAPTURE(in);
+  CAPTURE(piece_bytes);
+  const Normalized whole = normalize(in);
+  detail::PieceNormalizer normalizer(in, piece_bytes);
+  std::thread back;
+  if (from_both_ends) back = std::thread([&] { normalizer.normalize_from_back(); });
+  const Normalized joined = normalizer.normalize_from_front();
+  if (back.joinable()) back.join();
+  REQUIRE(joined.text == whole.text);
+  CHECK(joined.html_tags == whole.html_tags);
+  CHECK(joined.html_entities == whole.html_entities);
+  CHECK(joined.to_input.checkpoints() == whole.to_input.checkpoints());
+  std::size_t mismatches = 0;
+  for (std::size_t at = 0; at <= whole.text.size(); ++at) {
+    if (joined.to_input.map(at) != whole.to_input.map(at) ||
+        joined.to_input.map_end(at) != whole.to_input.map_end(at)) {
+      ++mismatches;
+    }
+  }
+  CHECK(mismatches == 0);
+  return normalizer.pieces();
+}
+
+}  // namespace
+
+TEST_SUITE("normalize") {
+  TEST_CASE("normalized in pieces on two threads, the text is what one pass gives") {
+    std::mt19937 random(20261130);
+    std::uniform_int_distribution<std::size_t> piece(0, kPieces.size() - 1);
+    std::uniform_int_distribution<std::size_t> length(0, 150);
+    std::uniform_int_distribution<std::size_t> piece_bytes(1, 64);
+    std::size_t cut = 0;
+    for (int round = 0; round < 600; ++round) {
+      std::string in;
+      for (std::size_t n = length(random); n > 0; --n) {
+        in += kPieces[piece(random)];
+        // Line breaks are where pieces may end: more of them than among kPieces.
+        if (n % 5 == 0) in += n % 2 == 0 ? "\n" : "\r\n";
+      }
+      const std::size_t pieces = check_same_in_pieces(in, piece_bytes(random), round % 2 == 0);
+      if (pieces > 1) ++cut;
+    }
+    // A form feed (among kPieces) marks a PDF's text, which stays whole.
+    CHECK(cut > 100);
+    // Tags and references end on their line: one cut short by a line break
+    // is text, in one pass as in pieces.
+    CHECK(check_same_in_pieces("<p>一\n<span\n class=x>二</span>&amp\n;&#50;\n", 1, true) == 4);
+  }
+
+  TEST_CASE("the text of a PDF, whose lines are rejoined, stays in one piece") {
+    const std::string pdf =
+        "全年城镇新增就业人数继续保持增长态势总数达到8710\n人，失业率2.7％。\n"
+        "按常住人口计算的人均地区生产总值继续增长达到了\n值128650元。\n\f— 2 —\n二、农业\n";
+    CHECK(check_same_in_pieces(pdf, 8, true) == 1);
+    CHECK(check_same_in_pieces("一\n二\n三\n", 1, false) == 3);
   }
 }
