@@ -178,7 +178,9 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
   source.sha256 = std::move(index.sha256);
   std::string().swap(decoded->text);
   const SpanLocator locator(*decoded, normalized, *index.lines);
-  Segmentation seg = segment(normalized.text, segment_options);
+  SegmentOptions segmenting = segment_options;
+  if (shared) segmenting.threads = options.threads;
+  Segmentation seg = segment(normalized.text, segmenting);
   return finish(source, *decoded, normalized, locator, seg);
 }
 

@@ -7,10 +7,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <system_error>
 
 #include "detail/lexicon.hpp"
 #include "detail/segment_util.hpp"
 #include "detail/text.hpp"
+#include "detail/worker.hpp"
 
 namespace bulletin {
 namespace {
@@ -28,6 +30,9 @@ using detail::trim;
 constexpr std::size_t kMaxLabelCodePoints = 24;
 constexpr std::size_t kMaxTitleCodePoints = 100;
 constexpr std::size_t kMaxDiagnostics = 1000;
+/// Below this many bytes of text, a second thread for the roster or the
+/// headings costs about what it saves.
+constexpr std::size_t kSectionsWorthAThread = 1 << 18;
 
 /// A line of the normalized text, trimmed.
 struct TextLine {
@@ -526,8 +531,7 @@ class Segmenter {
       : text_(text), options_(options) {}
 
   Segmentation run() {
-    split();
-    roster_ = find_roster(text_);
+    split_and_find_roster();
     read_header();
     find_turns();
     find_sections();
@@ -558,6 +562,25 @@ class Segmenter {
 
   /// The body of turn `k`, without its label: Turn::text.
   std::string_view turn_text(std::size_t k) const { return bulletin::turn_text(text_, result_, k); }
+
+  /// The lines and the roster, which reads the whole text: with threads, a
+  /// long text's roster is found on another while this one splits.
+  void split_and_find_roster() {
+    std::optional<detail::Worker> worker;
+    if (options_.threads >= 2 && text_.size() >= kSectionsWorthAThread) {
+      try {
+        worker.emplace([&] { roster_ = find_roster(text_); });
+      } catch (const std::system_error&) {
+        // No thread to be had: the roster is found below, on this one.
+      }
+    }
+    split();
+    if (worker) {
+      worker->join();
+    } else {
+      roster_ = find_roster(text_);
+    }
+  }
 
   void split() {
     // Sized once: grown by doubling, the table of a large document's lines
@@ -759,45 +782,64 @@ class Segmenter {
     return false;
   }
 
-  void add_section(std::optional<int> turn, int level, int number, std::size_t marker_begin,
-                   std::size_t marker_end, std::string_view heading) {
-    Section& s = result_.document.sections.emplace_back(
+  // The last number given at each heading level (1 to 5), per turn (0: outside
+  // any turn); list numbers are never negative.
+  static constexpr int kNoNumber = -1;
+  using LevelNumbers = std::array<int, 6>;
+
+  /// What finding the headings carries from line to line, and where it puts
+  /// what it finds. The headings of a long transcript's second half are
+  /// found by another one at the same time (see find_sections()).
+  struct SectionScan {
+    SectionScan(std::size_t turns, std::vector<Section>& found, std::vector<TextRange>& markers,
+                std::vector<Diagnostic>* held)
+        : last_numbers(turns + 1), sections(found), excluded(markers), held_notes(held) {
+      for (auto& numbers : last_numbers) numbers.fill(kNoNumber);
+    }
+    std::vector<LevelNumbers> last_numbers;  // per turn, 0 outside any turn
+    std::optional<int> enumeration_turn;
+    int expected_item = 1;
+    std::vector<Section>& sections;
+    std::vector<TextRange>& excluded;
+    std::vector<Diagnostic>* held_notes;  // nullptr: reported as they are found
+    bool outside_turns = false;           // a line outside any turn was scanned
+  };
+
+  void add_section(SectionScan& scan, std::optional<int> turn, int level, int number,
+                   std::size_t marker_begin, std::size_t marker_end,
+                   std::string_view heading) const {
+    Section& s = scan.sections.emplace_back(
         Section{turn, level, std::string(text_.substr(marker_begin, marker_end - marker_begin)),
                 std::string(heading), SourceSpan{marker_begin, marker_end + heading.size()}});
-    exclude(marker_begin, marker_end);
+    if (marker_end > marker_begin) scan.excluded.push_back({marker_begin, marker_end});
     // Numbering: a level continues from its previous sibling in the same turn.
-    auto& last = last_numbers_[static_cast<std::size_t>(turn.value_or(0))];
+    auto& last = scan.last_numbers[static_cast<std::size_t>(turn.value_or(0))];
     const auto at = static_cast<std::size_t>(level);
     if (last[at] != kNoNumber && number != last[at] + 1 && number != 1) {
-      diagnose(Severity::note, "numbering-skip",
-               "heading " + s.marker + " follows number " + std::to_string(last[at]) +
-                   " at level " + std::to_string(level),
-               marker_begin);
+      scan.held_notes->push_back({Severity::note, "numbering-skip",
+                                  "heading " + s.marker + " follows number " +
+                                      std::to_string(last[at]) + " at level " +
+                                      std::to_string(level),
+                                  marker_begin, 0, 0});
     }
     last[at] = number;
     // Deeper levels restart under a new heading.
     std::fill(last.begin() + static_cast<std::ptrdiff_t>(at) + 1, last.end(), kNoNumber);
   }
 
-  void find_sections() {
+  /// Finds the headings on lines [first, end).
+  void scan_sections(SectionScan& scan, std::size_t first, std::size_t end) const {
     const auto& turns = result_.document.turns;
-    // Nearly every line can open a heading (a dense communiqué has one every
-    // few lines), and growing the list would hold its old and new copies at
-    // once. A reservation costs only the pages that are written.
-    result_.document.sections.reserve(lines_.size() - std::min(header_end_line_, lines_.size()));
-    headings_excluded_from_ = result_.excluded.size();
-    last_numbers_.assign(turns.size() + 1, LevelNumbers{});
-    for (auto& numbers : last_numbers_) numbers.fill(kNoNumber);
     const auto& bodies = result_.turn_bodies;
     std::size_t bodies_begun = 0;  // turn bodies that start at or before the line's start
     std::size_t next_turn = 0;
-    for (std::size_t i = header_end_line_; i < lines_.size(); ++i) {
+    for (std::size_t i = first; i < end; ++i) {
       const TextLine& line = lines_[i];
       std::size_t start = line.begin;
       // Skip a label on this line; turns and lines are both in text order.
       while (next_turn < turns.size() && turns[next_turn].span.start < line.begin) ++next_turn;
       if (next_turn < turns.size() && turns[next_turn].span.start == line.begin) {
-        start = result_.turn_bodies[next_turn].begin;
+        start = bodies[next_turn].begin;
       }
       if (start >= line.end) continue;
       std::string_view c = text_.substr(start, line.end - start);
@@ -808,26 +850,91 @@ class Segmenter {
       if (bodies_begun > 0 && start < bodies[bodies_begun - 1].end) {
         turn = static_cast<int>(bodies_begun);
       }
+      if (!turn) scan.outside_turns = true;
       if (auto h = match_heading_marker(c)) {
-        expected_item_ = 1;
+        scan.expected_item = 1;
         std::string_view rest = c.substr(h->marker_end);
-        add_section(turn, h->level, h->number, start, start + h->marker_end,
+        add_section(scan, turn, h->level, h->number, start, start + h->marker_end,
                     detail::heading_text(rest, false));
       }
-      find_inline_enumeration(start, line.end, turn);
+      find_inline_enumeration(scan, start, line.end, turn);
     }
+  }
+
+  /// The line that turn `k`'s label starts, if one does; nullopt otherwise.
+  std::optional<std::size_t> label_line(std::size_t k) const {
+    const std::size_t at = result_.document.turns[k].span.start;
+    const auto it =
+        std::lower_bound(lines_.begin(), lines_.end(), at,
+                         [](const TextLine& l, std::size_t pos) { return l.begin < pos; });
+    if (it == lines_.end() || it->begin != at) return std::nullopt;
+    return static_cast<std::size_t>(it - lines_.begin());
+  }
+
+  /// Headings number on within their turn, and an enumeration starts over in
+  /// a new turn: from a label's line on, the headings are found without the
+  /// lines before, unless a line outside any turn carries the numbering of
+  /// the lines before it over. With threads, a long transcript's second half
+  /// is scanned on another from the label nearest its middle, and scanned
+  /// again on this one when such a line turns up in it.
+  void find_sections() {
+    const auto& turns = result_.document.turns;
+    auto& sections = result_.document.sections;
+    // Nearly every line can open a heading (a dense communiqué has one every
+    // few lines), and growing the list would hold its old and new copies at
+    // once. A reservation costs only the pages that are written.
+    const std::size_t first = std::min(header_end_line_, lines_.size());
+    sections.reserve(lines_.size() - first);
+    headings_excluded_from_ = result_.excluded.size();
+    std::vector<Diagnostic> notes;
+    SectionScan scan(turns.size(), sections, result_.excluded, &notes);
+    std::optional<std::size_t> half;
+    if (options_.threads >= 2 && text_.size() >= kSectionsWorthAThread) {
+      for (std::size_t k = 0; k < turns.size(); ++k) {
+        if (turns[k].span.start < text_.size() / 2) continue;
+        half = label_line(k);
+        break;
+      }
+      if (half && *half <= first) half.reset();
+    }
+    if (!half) {
+      scan_sections(scan, first, lines_.size());
+    } else {
+      std::vector<Section> later_sections;
+      std::vector<TextRange> later_markers;
+      std::vector<Diagnostic> later_notes;
+      SectionScan later(turns.size(), later_sections, later_markers, &later_notes);
+      std::optional<detail::Worker> worker;
+      try {
+        worker.emplace([&] { scan_sections(later, *half, lines_.size()); });
+      } catch (const std::system_error&) {
+        // No thread to be had: the second half is scanned below, on this one.
+      }
+      scan_sections(scan, first, *half);
+      if (worker) worker->join();
+      if (worker && !later.outside_turns) {
+        for (auto& s : later_sections) sections.push_back(std::move(s));
+        result_.excluded.insert(result_.excluded.end(), later_markers.begin(), later_markers.end());
+        notes.insert(notes.end(), std::make_move_iterator(later_notes.begin()),
+                     std::make_move_iterator(later_notes.end()));
+      } else {
+        scan_sections(scan, *half, lines_.size());
+      }
+    }
+    for (auto& n : notes) diagnose(n.severity, std::move(n.code), std::move(n.message), n.offset);
     compute_section_ends();
   }
 
   /// 一是…二是…: at a clause start, or continuing the sequence of the same paragraph.
-  void find_inline_enumeration(std::size_t begin, std::size_t end, std::optional<int> turn) {
+  void find_inline_enumeration(SectionScan& scan, std::size_t begin, std::size_t end,
+                               std::optional<int> turn) const {
     // The sequence carries over paragraphs (一是… on one line, 二是… on the
     // next) and restarts with a new turn or a new numbered heading.
-    if (turn != enumeration_turn_) {
-      enumeration_turn_ = turn;
-      expected_item_ = 1;
+    if (turn != scan.enumeration_turn) {
+      scan.enumeration_turn = turn;
+      scan.expected_item = 1;
     }
-    int& expected = expected_item_;
+    int& expected = scan.expected_item;
     constexpr std::string_view kIs = "是";
     const std::string_view line = text_.substr(0, end);
     // A marker is a Chinese number and 是, so only the numerals right before
@@ -850,7 +957,7 @@ class Segmenter {
         if (detail::read_small_number(text_, probe, value, chinese) && chinese && probe == is &&
             (clause_start || value == expected) && (value == expected || value == 1)) {
           const std::size_t marker_end = is + kIs.size();
-          add_section(turn, 5, value, here, marker_end,
+          add_section(scan, turn, 5, value, here, marker_end,
                       detail::heading_text(text_.substr(marker_end, end - marker_end), true));
           expected = value + 1;
           break;
@@ -951,13 +1058,6 @@ class Segmenter {
   std::size_t labels_excluded_from_ = 0;    // where the labels' run of `excluded` starts
   std::size_t headings_excluded_from_ = 0;  // and where the heading markers' run starts
   std::size_t title_line_ = 0;
-  // The last number given at each heading level (1 to 5), per turn (0: outside
-  // any turn); list numbers are never negative.
-  static constexpr int kNoNumber = -1;
-  using LevelNumbers = std::array<int, 6>;
-  std::vector<LevelNumbers> last_numbers_;
-  std::optional<int> enumeration_turn_;
-  int expected_item_ = 1;
   Segmentation result_;
 };
 

@@ -48,6 +48,9 @@ struct SegmentOptions {
   /// copies them itself, from turn_text(), on the thread that writes the head
   /// while the facts are built on the other.
   bool turn_texts = true;
+  /// Threads to find the headings on: with two or more, a long transcript's
+  /// headings are found in two halves at once. The result is the same.
+  unsigned threads = 1;
 };
 
 /// Never fails: text it cannot place becomes body text or a diagnostic.

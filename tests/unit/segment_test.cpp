@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -431,4 +434,87 @@ TEST_CASE("segment: without turn texts, turn_text gives what Turn::text would ho
     CHECK(bare.document.turns[k].span.start == full.document.turns[k].span.start);
   }
   CHECK(full.document.turns[0].text == "各位记者朋友,\n\n大家好!首先请王局长介绍。");
+}
+
+namespace {
+
+std::string read_sample(const std::string& name) {
+  std::ifstream in(std::string(BULLETIN_SOURCE_DIR) + "/samples/" + name, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+/// Every field of two segmentations that the headings, found in two halves
+/// or in one pass, could make differ.
+void check_same_segmentation(const Segmentation& one, const Segmentation& two) {
+  REQUIRE(one.document.sections.size() == two.document.sections.size());
+  std::size_t differing = 0;
+  for (std::size_t k = 0; k < one.document.sections.size(); ++k) {
+    const Section& a = one.document.sections[k];
+    const Section& b = two.document.sections[k];
+    if (a.turn != b.turn || a.level != b.level || a.marker != b.marker || a.heading != b.heading ||
+        a.span.start != b.span.start || a.span.end != b.span.end) {
+      ++differing;
+    }
+  }
+  CHECK(differing == 0);
+  CHECK(one.section_starts == two.section_starts);
+  CHECK(one.section_ends == two.section_ends);
+  REQUIRE(one.excluded.size() == two.excluded.size());
+  for (std::size_t k = 0; k < one.excluded.size(); ++k) {
+    CHECK(one.excluded[k].begin == two.excluded[k].begin);
+    CHECK(one.excluded[k].end == two.excluded[k].end);
+  }
+  REQUIRE(one.document.diagnostics.size() == two.document.diagnostics.size());
+  for (std::size_t k = 0; k < one.document.diagnostics.size(); ++k) {
+    CHECK(one.document.diagnostics[k].code == two.document.diagnostics[k].code);
+    CHECK(one.document.diagnostics[k].message == two.document.diagnostics[k].message);
+    CHECK(one.document.diagnostics[k].offset == two.document.diagnostics[k].offset);
+  }
+  REQUIRE(one.document.speakers.size() == two.document.speakers.size());
+  for (std::size_t k = 0; k < one.document.speakers.size(); ++k) {
+    CHECK(one.document.speakers[k].name == two.document.speakers[k].name);
+  }
+  CHECK(one.document.turns.size() == two.document.turns.size());
+}
+
+}  // namespace
+
+TEST_SUITE("segment") {
+  TEST_CASE("a long transcript's headings found in two halves on two threads are one pass's") {
+    // The press conference and the Q&A over and over, with headings that
+    // skip a number (a note each) and enumerations in both halves.
+    const std::string conference = read_sample("qingyu-2023-press-conference.txt");
+    const std::string questions = read_sample("qingyu-2022-qa.txt");
+    REQUIRE(!conference.empty());
+    REQUIRE(!questions.empty());
+    std::string text;
+    for (int k = 0; text.size() < (std::size_t{1} << 19); ++k) {
+      text += k % 2 == 0 ? conference : questions;
+      text += "\n主持人:一、开场\n三、跳号的标题\n一是开局良好,二是稳中有进。\n";
+    }
+    const std::string normalized = normalize(text).text;
+    SegmentOptions one_thread;
+    SegmentOptions two_threads;
+    two_threads.threads = 2;
+    const Segmentation one = segment(normalized, one_thread);
+    const Segmentation two = segment(normalized, two_threads);
+    CHECK(one.document.sections.size() > 1000);
+    std::size_t skips = 0;
+    for (const auto& d : one.document.diagnostics) skips += d.code == "numbering-skip";
+    CHECK(skips > 10);
+    check_same_segmentation(one, two);
+  }
+
+  TEST_CASE("a long text without turns has its headings found in one pass, threads or not") {
+    const std::string report = read_sample("qingyu-2023-statistical-communique.txt");
+    REQUIRE(!report.empty());
+    std::string text;
+    while (text.size() < (std::size_t{1} << 19)) text += report + "\n";
+    const std::string normalized = normalize(text).text;
+    SegmentOptions two_threads;
+    two_threads.threads = 2;
+    check_same_segmentation(segment(normalized), segment(normalized, two_threads));
+  }
 }
