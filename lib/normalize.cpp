@@ -641,13 +641,14 @@ Normalized PieceNormalizer::normalize_from_front() {
   }
   Normalized whole = front.take();
   for (std::size_t k = front_; k < pieces(); ++k) {
-    Normalized& piece = from_back_[k];
+    // Moved out, so that its text is let go here: assigned an empty one, a
+    // string keeps its room.
+    const Normalized piece = std::move(from_back_[k]);
     const std::size_t derived = whole.text.size();
     whole.text += piece.text;
     whole.to_input.append(piece.to_input, derived, cuts_[k]);
     whole.html_tags += piece.html_tags;
     whole.html_entities += piece.html_entities;
-    piece = Normalized{};
   }
   whole.to_input.add(whole.text.size(), utf8_.size());
   return whole;
