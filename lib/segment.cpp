@@ -900,8 +900,11 @@ class Segmenter {
     if (!half) {
       scan_sections(scan, first, lines_.size());
     } else {
+      // Reserved as the list above is: only the pages written count.
       std::vector<Section> later_sections;
+      later_sections.reserve(lines_.size() - *half);
       std::vector<TextRange> later_markers;
+      later_markers.reserve(lines_.size() - *half);
       std::vector<Diagnostic> later_notes;
       SectionScan later(turns.size(), later_sections, later_markers, &later_notes);
       std::optional<detail::Worker> worker;
