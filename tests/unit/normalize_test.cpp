@@ -207,24 +207,28 @@ TEST_SUITE("normalize") {
 
 namespace {
 
-/// Whether normalize() and its general path, which takes every character on
-/// its own, agree on `in`: text, counts, checkpoints and every offset's map.
-void check_same_as_general_path(const std::string& in) {
-  CAPTURE(in);
-  const Normalized fast = normalize(in);
-  const Normalized general = detail::normalize_one_at_a_time(in);
-  REQUIRE(fast.text == general.text);
-  CHECK(fast.html_tags == general.html_tags);
-  CHECK(fast.html_entities == general.html_entities);
-  CHECK(fast.to_input.checkpoints() == general.to_input.checkpoints());
+/// Whether two normalizations of one text agree: text, counts, checkpoints
+/// and every offset's map.
+void check_same_normalized(const Normalized& one, const Normalized& two) {
+  REQUIRE(one.text == two.text);
+  CHECK(one.html_tags == two.html_tags);
+  CHECK(one.html_entities == two.html_entities);
+  CHECK(one.to_input.checkpoints() == two.to_input.checkpoints());
   std::size_t mismatches = 0;
-  for (std::size_t at = 0; at <= fast.text.size(); ++at) {
-    if (fast.to_input.map(at) != general.to_input.map(at) ||
-        fast.to_input.map_end(at) != general.to_input.map_end(at)) {
+  for (std::size_t at = 0; at <= one.text.size(); ++at) {
+    if (one.to_input.map(at) != two.to_input.map(at) ||
+        one.to_input.map_end(at) != two.to_input.map_end(at)) {
       ++mismatches;
     }
   }
   CHECK(mismatches == 0);
+}
+
+/// Whether normalize() and its general path, which takes every character on
+/// its own, agree on `in`.
+void check_same_as_general_path(const std::string& in) {
+  CAPTURE(in);
+  check_same_normalized(normalize(in), detail::normalize_one_at_a_time(in));
 }
 
 // What the shortcuts for plain text meet at their edges: Han characters at the
@@ -331,30 +335,18 @@ TEST_SUITE("normalize") {
 namespace {
 
 /// Whether `in` normalized in pieces of about `piece_bytes`, from the front
-/// only or from both ends at once, gives what normalize() gives: text,
-/// counts, checkpoints and every offset's map. Returns the pieces' count.
+/// only or from both ends at once, gives what normalize() gives. Returns the
+/// pieces' count.
 std::size_t check_same_in_pieces(const std::string& in, std::size_t piece_bytes,
                                  bool from_both_ends) {
   CAPTURE(in);
   CAPTURE(piece_bytes);
-  const Normalized whole = normalize(in);
   detail::PieceNormalizer normalizer(in, piece_bytes);
   std::thread back;
   if (from_both_ends) back = std::thread([&] { normalizer.normalize_from_back(); });
   const Normalized joined = normalizer.normalize_from_front();
   if (back.joinable()) back.join();
-  REQUIRE(joined.text == whole.text);
-  CHECK(joined.html_tags == whole.html_tags);
-  CHECK(joined.html_entities == whole.html_entities);
-  CHECK(joined.to_input.checkpoints() == whole.to_input.checkpoints());
-  std::size_t mismatches = 0;
-  for (std::size_t at = 0; at <= whole.text.size(); ++at) {
-    if (joined.to_input.map(at) != whole.to_input.map(at) ||
-        joined.to_input.map_end(at) != whole.to_input.map_end(at)) {
-      ++mismatches;
-    }
-  }
-  CHECK(mismatches == 0);
+  check_same_normalized(joined, normalize(in));
   return normalizer.pieces();
 }
 
