@@ -183,6 +183,35 @@ bool is_invisible(char32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
 }
 
+/// Text extracted from PDF carries form feeds or page footers (— 9 —).
+bool looks_extracted_from_pdf(std::string_view in) {
+  if (in.find('\f') != std::string_view::npos) return true;
+  // One pass over the line breaks for both dashes: a bulletin has thousands.
+  static constexpr std::array<std::string_view, 2> kDashes = {"—", "-"};
+  for (std::size_t at = in.find('\n'); at != std::string_view::npos; at = in.find('\n', at + 1)) {
+    // Most lines start with neither dash.
+    if (at + 1 == in.size() || (in[at + 1] != kDashes[0][0] && in[at + 1] != '-')) continue;
+    for (std::string_view dash : kDashes) {
+      // "— 9 —" (or "- 9 -"), alone on its line.
+      std::size_t p = at + 1;
+      if (!detail::starts_with(in.substr(p), dash)) continue;
+      p += dash.size();
+      const auto skip_spaces = [&] {
+        while (p < in.size() && in[p] == ' ') ++p;
+      };
+      skip_spaces();
+      std::size_t digits = 0;
+      while (p < in.size() && in[p] >= '0' && in[p] <= '9') ++p, ++digits;
+      skip_spaces();
+      if (digits == 0 || !detail::starts_with(in.substr(p), dash)) continue;
+      p += dash.size();
+      skip_spaces();
+      if (p == in.size() || in[p] == '\n' || in[p] == '\r') return true;
+    }
+  }
+  return false;
+}
+
 /// The normalized text while it is written. The loop over plain text keeps
 /// its write position in a local: appended to a std::string a few bytes at a
 /// time, each character would pay for a capacity check and a call.
@@ -479,37 +508,6 @@ class Normalizer {
     return utf8;
   }
 
- public:
-  /// Text extracted from PDF carries form feeds or page footers (— 9 —).
-  static bool looks_extracted_from_pdf(std::string_view in) {
-    if (in.find('\f') != std::string_view::npos) return true;
-    // One pass over the line breaks for both dashes: a bulletin has thousands.
-    static constexpr std::array<std::string_view, 2> kDashes = {"—", "-"};
-    for (std::size_t at = in.find('\n'); at != std::string_view::npos; at = in.find('\n', at + 1)) {
-      // Most lines start with neither dash.
-      if (at + 1 == in.size() || (in[at + 1] != kDashes[0][0] && in[at + 1] != '-')) continue;
-      for (std::string_view dash : kDashes) {
-        // "— 9 —" (or "- 9 -"), alone on its line.
-        std::size_t p = at + 1;
-        if (!detail::starts_with(in.substr(p), dash)) continue;
-        p += dash.size();
-        const auto skip_spaces = [&] {
-          while (p < in.size() && in[p] == ' ') ++p;
-        };
-        skip_spaces();
-        std::size_t digits = 0;
-        while (p < in.size() && in[p] >= '0' && in[p] <= '9') ++p, ++digits;
-        skip_spaces();
-        if (digits == 0 || !detail::starts_with(in.substr(p), dash)) continue;
-        p += dash.size();
-        skip_spaces();
-        if (p == in.size() || in[p] == '\n' || in[p] == '\r') return true;
-      }
-    }
-    return false;
-  }
-
- private:
   /// Whether the line break before `next` splits a sentence: the line so far
   /// is long and ends inside a word or number, and the next line starts
   /// flush with text rather than with indentation or a heading.
@@ -544,7 +542,7 @@ class Normalizer {
 };
 
 Normalized normalize_with(std::string_view utf8, bool copy_plain_text) {
-  Normalizer normalizer(utf8.size(), copy_plain_text, Normalizer::looks_extracted_from_pdf(utf8));
+  Normalizer normalizer(utf8.size(), copy_plain_text, looks_extracted_from_pdf(utf8));
   normalizer.run(utf8, 0);
   Normalized result = normalizer.take();
   result.to_input.add(result.text.size(), utf8.size());
@@ -598,7 +596,7 @@ void PieceNormalizer::normalize_from_back() {
 
 Normalized PieceNormalizer::normalize_from_front() {
   try {
-    const bool reflow = Normalizer::looks_extracted_from_pdf(utf8_);
+    const bool reflow = looks_extracted_from_pdf(utf8_);
     std::vector<std::size_t> cuts{0};
     if (!reflow && piece_bytes_ > 0) {
       while (utf8_.size() - cuts.back() > piece_bytes_) {

@@ -1,6 +1,5 @@
 #include "detail/worker.hpp"
 
-#include <cerrno>
 #include <system_error>
 #include <utility>
 

@@ -4,7 +4,6 @@
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
-#include <memory>
 #include <mutex>
 #include <string_view>
 #include <vector>
@@ -41,8 +40,6 @@ class PieceNormalizer {
   [[nodiscard]] std::size_t pieces() const { return cuts_.size() - 1; }
 
  private:
-  class Front;
-
   std::string_view utf8_;
   std::size_t piece_bytes_;
   bool reflow_ = false;
