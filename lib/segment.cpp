@@ -32,7 +32,7 @@ constexpr std::size_t kMaxTitleCodePoints = 100;
 constexpr std::size_t kMaxDiagnostics = 1000;
 /// Below this many bytes of text, a second thread for the roster or the
 /// headings costs about what it saves.
-constexpr std::size_t kSectionsWorthAThread = 1 << 18;
+constexpr std::size_t kSegmentingWorthAThread = 1 << 18;
 
 /// A line of the normalized text, trimmed.
 struct TextLine {
@@ -567,7 +567,7 @@ class Segmenter {
   /// long text's roster is found on another while this one splits.
   void split_and_find_roster() {
     std::optional<detail::Worker> worker;
-    if (options_.threads >= 2 && text_.size() >= kSectionsWorthAThread) {
+    if (options_.threads >= 2 && text_.size() >= kSegmentingWorthAThread) {
       try {
         worker.emplace([&] { roster_ = find_roster(text_); });
       } catch (const std::system_error&) {
@@ -792,8 +792,8 @@ class Segmenter {
   /// found by another one at the same time (see find_sections()).
   struct SectionScan {
     SectionScan(std::size_t turns, std::vector<Section>& found, std::vector<TextRange>& markers,
-                std::vector<Diagnostic>* held)
-        : last_numbers(turns + 1), sections(found), excluded(markers), held_notes(held) {
+                std::vector<Diagnostic>& held)
+        : last_numbers(turns + 1), sections(found), excluded(markers), notes(held) {
       for (auto& numbers : last_numbers) numbers.fill(kNoNumber);
     }
     std::vector<LevelNumbers> last_numbers;  // per turn, 0 outside any turn
@@ -801,8 +801,8 @@ class Segmenter {
     int expected_item = 1;
     std::vector<Section>& sections;
     std::vector<TextRange>& excluded;
-    std::vector<Diagnostic>* held_notes;  // nullptr: reported as they are found
-    bool outside_turns = false;           // a line outside any turn was scanned
+    std::vector<Diagnostic>& notes;  // numbering skips, reported once all are found
+    bool outside_turns = false;      // a line outside any turn was scanned
   };
 
   void add_section(SectionScan& scan, std::optional<int> turn, int level, int number,
@@ -816,11 +816,10 @@ class Segmenter {
     auto& last = scan.last_numbers[static_cast<std::size_t>(turn.value_or(0))];
     const auto at = static_cast<std::size_t>(level);
     if (last[at] != kNoNumber && number != last[at] + 1 && number != 1) {
-      scan.held_notes->push_back({Severity::note, "numbering-skip",
-                                  "heading " + s.marker + " follows number " +
-                                      std::to_string(last[at]) + " at level " +
-                                      std::to_string(level),
-                                  marker_begin, 0, 0});
+      scan.notes.push_back({Severity::note, "numbering-skip",
+                            "heading " + s.marker + " follows number " + std::to_string(last[at]) +
+                                " at level " + std::to_string(level),
+                            marker_begin, 0, 0});
     }
     last[at] = number;
     // Deeper levels restart under a new heading.
@@ -887,9 +886,9 @@ class Segmenter {
     sections.reserve(lines_.size() - first);
     headings_excluded_from_ = result_.excluded.size();
     std::vector<Diagnostic> notes;
-    SectionScan scan(turns.size(), sections, result_.excluded, &notes);
+    SectionScan scan(turns.size(), sections, result_.excluded, notes);
     std::optional<std::size_t> half;
-    if (options_.threads >= 2 && text_.size() >= kSectionsWorthAThread) {
+    if (options_.threads >= 2 && text_.size() >= kSegmentingWorthAThread) {
       for (std::size_t k = 0; k < turns.size(); ++k) {
         if (turns[k].span.start < text_.size() / 2) continue;
         half = label_line(k);
@@ -906,7 +905,7 @@ class Segmenter {
       std::vector<TextRange> later_markers;
       later_markers.reserve(lines_.size() - *half);
       std::vector<Diagnostic> later_notes;
-      SectionScan later(turns.size(), later_sections, later_markers, &later_notes);
+      SectionScan later(turns.size(), later_sections, later_markers, later_notes);
       std::optional<detail::Worker> worker;
       try {
         worker.emplace([&] { scan_sections(later, *half, lines_.size()); });
