@@ -6,11 +6,9 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
-#include <exception>
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <stdexcept>
 #include <system_error>
 #include <utility>
 
