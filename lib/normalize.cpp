@@ -14,6 +14,7 @@
 
 #include "detail/normalize_general.hpp"
 #include "detail/normalize_pieces.hpp"
+#include "detail/prefault.hpp"
 #include "detail/text.hpp"
 
 #if defined(__SSE2__)
@@ -221,7 +222,9 @@ class TextBuffer {
   /// copies can be done in whole words.
   static constexpr std::size_t kSlack = 16;
 
-  explicit TextBuffer(std::size_t expected_size) { bytes_.resize(expected_size + kSlack); }
+  explicit TextBuffer(std::size_t expected_size) {
+    detail::resize_prefaulted(bytes_, expected_size + kSlack);
+  }
 
   /// Makes room for `n` more bytes (and the slack); pointers from cursor()
   /// are invalid afterwards.
