@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "detail/lexicon.hpp"
+#include "detail/prefault.hpp"
 #include "detail/segment_util.hpp"
 #include "detail/text.hpp"
 #include "detail/worker.hpp"
@@ -586,7 +587,10 @@ class Segmenter {
     // Sized once: grown by doubling, the table of a large document's lines
     // was the largest thing alive while it was segmented, held twice as it
     // moved (normalized text has \n for every line break).
-    lines_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
+    const std::size_t lines =
+        static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
+    lines_.reserve(lines);
+    detail::prefault_for_writing(lines_.data(), lines * sizeof(TextLine));
     // Lines are trimmed as they are found, with no list of untrimmed ones.
     detail::for_each_line(text_, [&](const detail::Line& l) {
       TextLine line{l.begin, l.end, l.begin, l.end};
@@ -915,6 +919,10 @@ class Segmenter {
       scan_sections(scan, first, *half);
       if (worker) worker->join();
       if (worker && !later.outside_turns) {
+        if (sections.capacity() - sections.size() >= later_sections.size()) {
+          detail::prefault_for_writing(sections.data() + sections.size(),
+                                       later_sections.size() * sizeof(Section));
+        }
         for (auto& s : later_sections) sections.push_back(std::move(s));
         result_.excluded.insert(result_.excluded.end(), later_markers.begin(), later_markers.end());
         notes.insert(notes.end(), std::make_move_iterator(later_notes.begin()),
