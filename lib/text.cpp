@@ -11,6 +11,7 @@
 
 #include "bulletin/document.hpp"
 #include "bulletin/result.hpp"
+#include "detail/prefault.hpp"
 
 namespace bulletin {
 
@@ -191,7 +192,10 @@ ByteMasks byte_masks(const unsigned char* bytes) {
 // 64 bytes at a time: the index is built for every document, and a byte at a
 // time it cost as much as normalizing.
 LineIndex::LineIndex(std::string_view text) : size_(text.size()) {
-  blocks_.resize(text.size() / kBlockBytes + 1);
+  const std::size_t blocks = text.size() / kBlockBytes + 1;
+  blocks_.reserve(blocks);
+  prefault_for_writing(blocks_.data(), blocks * sizeof(Block));
+  blocks_.resize(blocks);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::uint64_t line = 1;
   std::uint64_t column = 1;
