@@ -11,7 +11,9 @@
 #include <cassert>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <optional>
+#include <system_error>
 #include <type_traits>
 
 #if defined(__ELF__)
@@ -22,6 +24,7 @@
 #include "detail/text.hpp"
 #include "detail/utf8_scan.hpp"
 #include "detail/utf8_validate.hpp"
+#include "detail/worker.hpp"
 
 namespace bulletin {
 
@@ -382,22 +385,46 @@ class CheckpointRun {
   std::size_t count_ = 0;
 };
 
-/// Any other encoding through an ICU converter in stop mode, keeping for each
-/// UTF-16 unit the source offset ICU reports.
-Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::string& encoding,
-                           const DecodeOptions& options) {
+/// Why a stretch of input stopped decoding.
+struct IcuFailure {
+  std::size_t offset = 0;  // of the bad sequence in the input
+  std::size_t length = 0;  // of the bad sequence, as ICU reports it
+  bool truncated = false;  // cut short by the end of the input
+};
+
+/// What decode_stretch() makes of [begin, end) of the input: its text, with
+/// checkpoints at input offsets, and where it failed, if it did (the text
+/// then holds what came before).
+struct IcuStretch {
+  Decoded decoded;
+  std::optional<IcuFailure> failure;
+};
+
+/// Opens `encoding` as the options want it: in stop mode unless lenient.
+ConverterPtr open_converter(const std::string& encoding, const DecodeOptions& options) {
   UErrorCode status = U_ZERO_ERROR;
   ConverterPtr converter(ucnv_open(encoding.c_str(), &status));
-  if (U_FAILURE(status)) {
-    return Error{Errc::invalid_argument, fmt::format("unknown encoding '{}'", encoding), {}};
-  }
+  if (U_FAILURE(status)) return nullptr;
   if (!options.lenient) {
     ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
                         &status);
   }
-  Decoded out;
-  out.encoding = encoding;
-  std::string_view body = bytes.substr(bom);
+  return converter;
+}
+
+/// Input bytes per run of checkpoints that a map has room made for at once.
+/// A Chinese text in a two-byte encoding changes stride at nearly every
+/// figure: the 1.5 MB GB18030 file of bench/ made a run every 22 bytes, and
+/// grown by doubling its map was copied again and again into fresh pages.
+constexpr std::size_t kInputBytesPerRun = 11;
+
+/// Decodes input [begin, end), keeping for each UTF-16 unit the input offset
+/// ICU reports. The text has room made for `room` bytes of input.
+IcuStretch decode_stretch(std::string_view bytes, std::size_t begin, std::size_t end,
+                          std::size_t room, UConverter* converter, const DecodeOptions& options) {
+  IcuStretch stretch;
+  Decoded& out = stretch.decoded;
+  const std::string_view body = bytes.substr(begin, end - begin);
   const char* source = body.data();
   const char* source_limit = body.data() + body.size();
   constexpr std::size_t kChunk = 1 << 16;
@@ -406,14 +433,15 @@ Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::s
   std::size_t consumed_before = 0;  // body offset where the current call began
   char32_t pending_lead = 0;
   std::size_t pending_lead_offset = 0;
-  out.text.reserve(body.size() + body.size() / 2);
+  out.text.reserve(room + room / 2);
+  out.to_source.reserve(room / kInputBytesPerRun);
   CheckpointRun checkpoints;
 
   for (;;) {
     UChar* target = units.data();
     const char* call_start = source;
-    status = U_ZERO_ERROR;
-    ucnv_toUnicode(converter.get(), &target, units.data() + units.size(), &source, source_limit,
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_toUnicode(converter, &target, units.data() + units.size(), &source, source_limit,
                    offsets.data(), true, &status);
     const std::size_t produced = static_cast<std::size_t>(target - units.data());
     // Written through a pointer into room made for the longest case (three
@@ -424,7 +452,7 @@ Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::s
     for (std::size_t k = 0; k < produced; ++k) {
       const UChar u = units[k];
       const std::size_t src =
-          bom + consumed_before + static_cast<std::size_t>(std::max(offsets[k], 0));
+          begin + consumed_before + static_cast<std::size_t>(std::max(offsets[k], 0));
       char32_t c = u;
       std::size_t c_src = src;
       if (U16_IS_LEAD(u)) {
@@ -453,28 +481,97 @@ Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::s
       char invalid[32];
       std::int8_t invalid_length = sizeof invalid;
       UErrorCode ignored = U_ZERO_ERROR;
-      ucnv_getInvalidChars(converter.get(), invalid, &invalid_length, &ignored);
-      const std::size_t bad = bom + static_cast<std::size_t>(source - body.data()) -
-                              static_cast<std::size_t>(std::max<std::int8_t>(invalid_length, 0));
-      const char* what = status == U_TRUNCATED_CHAR_FOUND ? "truncated" : "invalid";
-      return Error{
-          Errc::invalid_encoding,
-          fmt::format(
-              "{} {} sequence {} at offset {}", what, encoding,
-              describe_bytes(bytes.substr(0, bad + static_cast<std::size_t>(
-                                                       std::max<std::int8_t>(invalid_length, 1))),
-                             bad),
-              bad),
-          locate(out.text, bad)};
+      ucnv_getInvalidChars(converter, invalid, &invalid_length, &ignored);
+      const auto length = static_cast<std::size_t>(std::max<std::int8_t>(invalid_length, 0));
+      stretch.failure = IcuFailure{begin + static_cast<std::size_t>(source - body.data()) - length,
+                                   length, status == U_TRUNCATED_CHAR_FOUND};
     }
     break;
   }
   checkpoints.flush(out.to_source);
+  return stretch;
+}
+
+/// Below this many bytes, decoding in two halves saves less than starting a
+/// thread costs.
+constexpr std::size_t kDecodingWorthAThread = std::size_t{1} << 18;
+
+/// Where a large input may be cut in two for decoding on two threads: after
+/// the first line break past its middle, in an encoding whose every byte 0x0A is
+/// a line break and leaves the decoder in its starting state (GB18030: its
+/// trailing bytes are 0x30–0x39 and 0x40–0xFE). `end` when it may not be.
+std::size_t decoding_cut(std::string_view bytes, std::size_t begin, const std::string& encoding,
+                         const DecodeOptions& options) {
+  const std::size_t end = bytes.size();
+  if (options.threads < 2 || encoding != "GB18030" || end - begin < kDecodingWorthAThread) {
+    return end;
+  }
+  const std::size_t at = bytes.find('\n', begin + (end - begin) / 2);
+  return at == std::string_view::npos || at + 1 >= end ? end : at + 1;
+}
+
+/// Any other encoding through an ICU converter in stop mode. A large input
+/// in GB18030 is decoded in two halves, the second on another thread (its
+/// decoding was the longest step of a GB18030 file that a thread could not
+/// share: 13 ms of the 1.5 MB file of bench/).
+Result<Decoded> decode_icu(std::string_view bytes, std::size_t bom, const std::string& encoding,
+                           const DecodeOptions& options) {
+  ConverterPtr converter = open_converter(encoding, options);
+  if (!converter) {
+    return Error{Errc::invalid_argument, fmt::format("unknown encoding '{}'", encoding), {}};
+  }
+  const std::size_t cut = decoding_cut(bytes, bom, encoding, options);
+  IcuStretch later;
+  std::optional<detail::Worker> worker;
+  if (cut < bytes.size()) {
+    try {
+      worker.emplace([&] {
+        const ConverterPtr second = open_converter(encoding, options);
+        if (!second) throw std::bad_alloc();
+        later = decode_stretch(bytes, cut, bytes.size(), bytes.size() - cut, second.get(), options);
+      });
+    } catch (const std::system_error&) {
+      // No thread to be had: the second half is decoded below, on this one.
+    }
+  }
+  // The first half's text has room for the second's, which is appended.
+  IcuStretch whole = decode_stretch(bytes, bom, cut, bytes.size() - bom, converter.get(), options);
+  if (cut < bytes.size()) {
+    if (worker) {
+      worker->join();
+    } else if (!whole.failure) {
+      ucnv_reset(converter.get());
+      later =
+          decode_stretch(bytes, cut, bytes.size(), bytes.size() - cut, converter.get(), options);
+    }
+    // The second half matters only when the first decoded whole.
+    if (!whole.failure) {
+      Decoded& out = whole.decoded;
+      const std::size_t shift = out.text.size();
+      out.text += later.decoded.text;
+      out.to_source.append(later.decoded.to_source, shift, 0);
+      if (out.replaced == 0) out.first_replaced_offset = later.decoded.first_replaced_offset;
+      out.replaced += later.decoded.replaced;
+      whole.failure = later.failure;
+    }
+  }
+  Decoded& out = whole.decoded;
+  if (whole.failure) {
+    const IcuFailure& bad = *whole.failure;
+    return Error{
+        Errc::invalid_encoding,
+        fmt::format(
+            "{} {} sequence {} at offset {}", bad.truncated ? "truncated" : "invalid", encoding,
+            describe_bytes(bytes.substr(0, bad.offset + std::max<std::size_t>(bad.length, 1)),
+                           bad.offset),
+            bad.offset),
+        locate(out.text, bad.offset)};
+  }
+  out.encoding = encoding;
   out.to_source.add(out.text.size(), bytes.size());
-  // Held as long as the document is; the text grew by guesses.
-  out.to_source.shrink_to_fit();
-  out.text.shrink_to_fit();
-  return out;
+  // Not shrunk to fit: the room never written was never faulted in, and
+  // copying the text and the map would fault in their size again.
+  return std::move(out);
 }
 
 std::string detector_hint(std::string_view bytes) {

@@ -127,8 +127,10 @@ auto prepare(std::string_view bytes, std::string* owned, const ParseOptions& opt
                              options.max_input_bytes),
                  Location{0, 1, 1}};
   }
-  auto decoded = owned != nullptr ? detail::decode_taking(*owned, options.decode)
-                                  : decode(bytes, options.decode);
+  DecodeOptions decoding = options.decode;
+  decoding.threads = options.threads;
+  auto decoded =
+      owned != nullptr ? detail::decode_taking(*owned, decoding) : decode(bytes, decoding);
   if (!decoded) return decoded.error();
   // Taken over, the input is the decoded text, byte for byte.
   const bool taken_over = owned != nullptr && owned->empty() && !bytes.empty();

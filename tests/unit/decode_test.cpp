@@ -400,3 +400,94 @@ TEST_CASE("OffsetMap: a GB18030 text maps back through its runs of two-byte char
   CHECK(decoded->to_source.map(30003) == 20003);
   CHECK(decoded->to_source.checkpoints() >= 9999);  // still counted as they were given
 }
+
+namespace {
+
+/// A GB18030 text of `lines` lines of mixed widths, long enough to be decoded
+/// in two halves.
+std::string gb18030_lines(std::size_t lines, std::mt19937& rng) {
+  const std::vector<std::string> pool = {"a", " ", "中", "文", "€", "\xF0\xA0\x80\x80", "，", "7"};
+  std::string utf8;
+  for (std::size_t line = 0; line < lines; ++line) {
+    for (std::size_t n = 10 + rng() % 120; n > 0; --n) utf8 += pool[rng() % pool.size()];
+    utf8 += '\n';
+  }
+  auto gb = encode(utf8, "GB18030");
+  REQUIRE(gb);
+  return *gb;
+}
+
+/// Whether decoding `bytes` on one thread and on two gives the same result.
+void check_same_on_two_threads(const std::string& bytes, const DecodeOptions& options) {
+  DecodeOptions two = options;
+  two.threads = 2;
+  const auto one_pass = decode(bytes, options);
+  const auto halves = decode(bytes, two);
+  REQUIRE(one_pass.has_value() == halves.has_value());
+  if (!one_pass) {
+    CHECK(one_pass.error().code == halves.error().code);
+    CHECK(one_pass.error().message == halves.error().message);
+    REQUIRE(one_pass.error().where);
+    REQUIRE(halves.error().where);
+    CHECK(one_pass.error().where->offset == halves.error().where->offset);
+    CHECK(one_pass.error().where->line == halves.error().where->line);
+    CHECK(one_pass.error().where->column == halves.error().where->column);
+    return;
+  }
+  REQUIRE(one_pass->text == halves->text);
+  CHECK(one_pass->encoding == halves->encoding);
+  CHECK(one_pass->replaced == halves->replaced);
+  CHECK(one_pass->first_replaced_offset == halves->first_replaced_offset);
+  CHECK(one_pass->to_source.checkpoints() == halves->to_source.checkpoints());
+  std::size_t mismatches = 0;
+  for (std::size_t at = 0; at <= one_pass->text.size(); ++at) {
+    if (one_pass->to_source.map(at) != halves->to_source.map(at) ||
+        one_pass->to_source.map_end(at) != halves->to_source.map_end(at)) {
+      ++mismatches;
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
+}  // namespace
+
+TEST_CASE("decode: a large GB18030 text decodes the same in two halves as in one pass") {
+  std::mt19937 rng(11);
+  const std::string gb = gb18030_lines(4000, rng);
+  REQUIRE(gb.size() > (std::size_t{1} << 18));
+  // Detected, and declared.
+  check_same_on_two_threads(gb, {});
+  DecodeOptions declared;
+  declared.encoding = "GB18030";
+  check_same_on_two_threads(gb, declared);
+
+  SUBCASE("an invalid byte in either half is the same error, at the same line and column") {
+    for (const double where : {0.1, 0.49, 0.51, 0.9}) {
+      // At a line's start, where a byte cannot be the tail of a character.
+      const std::size_t at = gb.find('\n', static_cast<std::size_t>(where * gb.size())) + 1;
+      CAPTURE(where);
+      check_same_on_two_threads(gb.substr(0, at) + "\xFF" + gb.substr(at), declared);
+    }
+  }
+  SUBCASE("replaced bytes in both halves are counted and mapped alike") {
+    DecodeOptions lenient = declared;
+    lenient.lenient = true;
+    const std::size_t early = gb.find('\n', gb.size() / 4) + 1;
+    const std::size_t late = gb.find('\n', gb.size() * 3 / 4) + 1;
+    check_same_on_two_threads(gb.substr(0, early) + "\xFF\xFF" + gb.substr(early, late - early) +
+                                  "\xFF" + gb.substr(late),
+                              lenient);
+  }
+  SUBCASE("a character cut short at the end is reported from the second half") {
+    auto tail = encode("增", "GB18030");
+    REQUIRE(tail);
+    check_same_on_two_threads(gb + tail->substr(0, 1), declared);
+  }
+  SUBCASE("with no line break after the middle the text is decoded in one piece") {
+    std::string one_line = gb.substr(0, gb.size() / 2);
+    for (char& c : one_line) {
+      if (c == '\n') c = ' ';
+    }
+    check_same_on_two_threads(one_line + gb.substr(gb.size() / 2, 10), declared);
+  }
+}
