@@ -294,9 +294,10 @@ struct Part {
 
 /// The parts one thread finds into. Filled by whichever thread took the part
 /// next, parts made finding a third slower on two threads than on one (on
-/// the 2 MB file of bench/, 67 ms against 49 ms of both threads' time, and
-/// checking and writing them 11 ms against 7): every part's fact lists and
-/// strings went from one core and one malloc arena to the other. Each thread
+/// the 2 MB file of bench/, in a loud hour, 67 ms against 49 ms of both
+/// threads' time, and checking and writing them 11 ms against 7): every
+/// part's fact lists and strings went from one core and one malloc arena to
+/// the other. Each thread
 /// has parts of its own; the writer gives each back to the pool it came from.
 class PartPool {
  public:
