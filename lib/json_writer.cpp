@@ -6,6 +6,7 @@
 #include <array>
 #include <bit>
 #include <climits>
+#include <limits>
 #include <cstdlib>
 #include <new>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,11 @@ JsonWriter::JsonWriter(int indent, Sink sink, std::size_t chunk)
     : indent_(indent), sink_(std::move(sink)), chunk_(chunk) {
   capacity_ = chunk_ + chunk_ / 4;
   grow_to(capacity_);
+}
+
+JsonWriter::JsonWriter(int indent)
+    : indent_(indent), chunk_(std::numeric_limits<std::size_t>::max()) {
+  grow_to(std::size_t{1} << 16);
 }
 
 // malloc and realloc, not new[]: a long turn's text asks for room for its

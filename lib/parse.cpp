@@ -287,7 +287,9 @@ struct Part {
   std::vector<std::vector<Fact>> facts;  // per group, spans in the normalized text
   std::vector<std::size_t> ends;         // per group, where its lines end
   std::size_t count = 0;                 // facts in all its groups
-  std::string rendered;                  // by the receiver's renderer, spans mapped
+  // Renders the part's facts with their spans mapped; none when the
+  // receiver has no renderer, or the part was made on another thread.
+  std::unique_ptr<FactRenderer> renderer;
   std::vector<Diagnostic> diagnostics;
   PartPool* pool = nullptr;  // the one it goes back to once written
 };
@@ -301,6 +303,17 @@ struct Part {
 /// has parts of its own; the writer gives each back to the pool it came from.
 class PartPool {
  public:
+  /// A part with a renderer, as a receiver's renderers are made on the
+  /// calling thread: a pool given as many as it can have out at once never
+  /// makes one of its own.
+  void add(std::unique_ptr<FactRenderer> renderer) {
+    auto part = std::make_unique<Part>();
+    part->pool = this;
+    part->renderer = std::move(renderer);
+    const std::lock_guard<std::mutex> lock(mutex_);
+    spare_.push_back(std::move(part));
+  }
+
   std::unique_ptr<Part> take() {
     {
       const std::lock_guard<std::mutex> lock(mutex_);
@@ -389,14 +402,11 @@ class PartExchange {
 /// What each thread finding parts keeps for itself.
 struct PartFinder {
   PartFinder(std::string_view text, const Segmentation& seg, const ExtractOptions& options,
-             const SpanLocator& locator_to_copy, std::unique_ptr<FactRenderer> renderer_to_use)
-      : extractor(text, seg, options),
-        locator(locator_to_copy),
-        renderer(std::move(renderer_to_use)) {}
+             const SpanLocator& locator_to_copy)
+      : extractor(text, seg, options), locator(locator_to_copy) {}
 
   FactGroupExtractor extractor;
   SpanLocator locator;
-  std::unique_ptr<FactRenderer> renderer;
   std::vector<SourceSpan> spans;  // a group's spans as found, while it is rendered mapped
   PartPool pool;                  // the parts it finds into
 
@@ -406,15 +416,15 @@ struct PartFinder {
     part.lines = lines;
     part.groups = 0;
     part.count = 0;
-    part.rendered.clear();
+    if (part.renderer) part.renderer->clear();
     part.diagnostics = extractor.extract(lines, 0, [&](FactGroup& group) {
-      if (renderer) {
+      if (part.renderer) {
         spans.clear();
         for (auto& f : group.facts) {
           spans.push_back(f.span);
           locator.map(f.span);
         }
-        renderer->render(group.facts, part.rendered);
+        part.renderer->render(group.facts);
         for (std::size_t k = 0; k < spans.size(); ++k) group.facts[k].span = spans[k];
       }
       if (part.groups == part.facts.size()) {
@@ -443,14 +453,20 @@ std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentatio
   // The limit is applied as the parts are written: a part is found whole.
   ExtractOptions unlimited = options;
   unlimited.max_facts = static_cast<std::size_t>(-1);
-  // One finder per thread, this one's first; made here, where the receiver
-  // may be called.
+  const std::size_t ahead = kPartsAheadPerThread * threads;
+  // One finder per thread, this one's first, each with as many parts as it
+  // can have out; their renderers are made here, where the receiver may be
+  // called.
   std::deque<PartFinder> finders;
   for (unsigned t = 0; t < threads; ++t) {
-    finders.emplace_back(text, seg, unlimited, locator, receiver.fact_renderer(head));
+    PartFinder& finder = finders.emplace_back(text, seg, unlimited, locator);
+    for (std::size_t k = 0; k < ahead; ++k) {
+      auto renderer = receiver.fact_renderer(head);
+      if (!renderer) break;
+      finder.pool.add(std::move(renderer));
+    }
   }
   PartFinder& mine = finders.front();
-  const std::size_t ahead = kPartsAheadPerThread * threads;
   std::vector<std::unique_ptr<Part>> slots(ahead);
   PartExchange exchange(parts.size(), ahead);
   const auto find = [&](PartFinder& finder, std::size_t k) {
@@ -479,13 +495,13 @@ std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentatio
     std::size_t first = handed;
     for (std::size_t g = 0; g < part.groups; ++g) {
       checker.add(part.facts[g], first, part.ends[g]);
-      if (!mine.renderer) {
+      if (!part.renderer) {
         for (auto& f : part.facts[g]) locator.map(f.span);
         receiver.facts(part.facts[g], first);
       }
       first += part.facts[g].size();
     }
-    if (mine.renderer) receiver.rendered_facts(part.rendered, part.count, handed);
+    if (part.renderer) receiver.rendered_facts(part.renderer->rendered(), part.count, handed);
     for (auto& d : part.diagnostics) diagnostics.push_back(std::move(d));
     handed = first;
     return true;

@@ -819,31 +819,41 @@ void DocumentWriter::facts(const std::vector<Fact>& facts, std::size_t /*first*/
 
 namespace {
 
-/// What DocumentWriter::facts() writes, into a string of its own.
+/// What DocumentWriter::facts() writes, kept until cleared.
 class DocumentFactRenderer final : public FactRenderer {
  public:
   DocumentFactRenderer(OutputFormat format, std::string path)
       : format_(format),
         path_(std::move(path)),
-        json_(format == OutputFormat::jsonl || format == OutputFormat::facts_jsonl ? -1 : 2,
-              [this](std::string_view bytes) { out_->append(bytes); }) {
+        json_(format == OutputFormat::jsonl || format == OutputFormat::facts_jsonl ? -1 : 2) {
     // The facts' depth in what DocumentWriter writes: in the document's
     // list, in a list of their own, or one per line.
     if (format == OutputFormat::json || format == OutputFormat::jsonl) json_.resume_array(2);
     if (format == OutputFormat::facts_json) json_.resume_array(1);
   }
 
-  void render(const std::vector<Fact>& facts, std::string& out) override {
-    out_ = &out;
-    write_facts_as(format_, path_, facts, json_, fields_, out, nullptr);
-    json_.finish();
+  void render(const std::vector<Fact>& facts) override {
+    write_facts_as(format_, path_, facts, json_, fields_, table_, nullptr);
+  }
+
+  [[nodiscard]] std::string_view rendered() const override {
+    return is_table() ? std::string_view(table_) : json_.written();
+  }
+
+  void clear() override {
+    table_.clear();
+    json_.clear_written();
   }
 
  private:
+  [[nodiscard]] bool is_table() const {
+    return format_ == OutputFormat::csv || format_ == OutputFormat::tsv;
+  }
+
   OutputFormat format_;
   std::string path_;
-  std::string* out_ = nullptr;
   JsonWriter json_;
+  std::string table_;
   FactFields fields_;
 };
 

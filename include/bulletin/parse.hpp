@@ -46,13 +46,19 @@ struct ParseOptions {
 
 /// Turns facts into the bytes a DocumentReceiver writes for them, on any
 /// thread: parse_stream() renders each part of a large document where its
-/// facts are found, and hands the bytes to the receiver in order.
+/// facts are found, and hands the bytes to the receiver in order. Each part
+/// has a renderer of its own, whose bytes are handed over where they are,
+/// not copied: a dense document's facts render to fifteen times its text.
 class FactRenderer {
  public:
   virtual ~FactRenderer() = default;
-  /// Appends what the receiver's facts() writes for `facts`, as though other
-  /// facts were written before them (a JSON array's comma included).
-  virtual void render(const std::vector<Fact>& facts, std::string& out) = 0;
+  /// Renders what the receiver's facts() writes for `facts`, after what was
+  /// rendered since the last clear(), as though other facts were written
+  /// before them (a JSON array's comma included).
+  virtual void render(const std::vector<Fact>& facts) = 0;
+  /// The bytes rendered since the last clear(); valid until the next call.
+  [[nodiscard]] virtual std::string_view rendered() const = 0;
+  virtual void clear() = 0;
 };
 
 /// Receives a document from parse_stream() in the order bulletin/1 writes it,
@@ -73,9 +79,9 @@ class DocumentReceiver {
   /// The next facts, in document order; `first` is the index of facts[0]
   /// among all of them. Called any number of times, with spans as parse() maps them.
   virtual void facts(const std::vector<Fact>& facts, std::size_t first) = 0;
-  /// A renderer for one thread, made on the calling thread before begin()
-  /// with the head begin() is given; nullptr when the receiver has none (the
-  /// default), and then only facts() is called.
+  /// A renderer, made on the calling thread before begin() with the head
+  /// begin() is given, and used on any one thread at a time; nullptr when the
+  /// receiver has none (the default), and then only facts() is called.
   virtual std::unique_ptr<FactRenderer> fact_renderer(const Document& /*head*/) { return nullptr; }
   /// In place of facts(): what a renderer made of the `count` facts from
   /// index `first` on.

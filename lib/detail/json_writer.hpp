@@ -24,6 +24,18 @@ class JsonWriter {
   /// `indent` < 0: one line, no spaces. The sink receives pieces of about
   /// `chunk` bytes, and the rest at finish().
   JsonWriter(int indent, Sink sink, std::size_t chunk = 1 << 16);
+  /// A writer with no sink: it keeps all it writes, as written(), until
+  /// clear_written(). finish() is not to be called on it.
+  explicit JsonWriter(int indent);
+
+  /// A keeping writer's bytes since the last clear_written().
+  [[nodiscard]] std::string_view written() const { return {data_.get(), size_}; }
+  /// Drops what a keeping writer holds; its room and its place (depth,
+  /// members written) stay.
+  void clear_written() {
+    size_ = 0;
+    ++flushes_;  // marks made before point at bytes no longer there
+  }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }

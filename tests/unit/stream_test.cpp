@@ -132,6 +132,38 @@ void check_same_as_parse(const std::string& bytes, const std::string& name, int 
   }
 }
 
+/// A DocumentWriter that has renderers for only the first `renderers` parts
+/// asked for: the other parts' facts come to facts(), in order among the
+/// rendered ones.
+class RationedWriter final : public DocumentReceiver {
+ public:
+  RationedWriter(OutputFormat format, std::string& out, int renderers)
+      : writer_(format, [&out](std::string_view piece) { out += piece; }), left_(renderers) {}
+  void begin(const Document& head) override { writer_.begin(head); }
+  void facts(const std::vector<Fact>& facts, std::size_t first) override {
+    ++unrendered;
+    writer_.facts(facts, first);
+  }
+  std::unique_ptr<FactRenderer> fact_renderer(const Document& head) override {
+    if (left_ == 0) return nullptr;
+    --left_;
+    return writer_.fact_renderer(head);
+  }
+  void rendered_facts(std::string_view bytes, std::size_t count, std::size_t first) override {
+    ++rendered;
+    writer_.rendered_facts(bytes, count, first);
+  }
+  void end(const std::vector<Check>& checks, const std::vector<Diagnostic>& diagnostics) override {
+    writer_.end(checks, diagnostics);
+  }
+  int rendered = 0;
+  int unrendered = 0;
+
+ private:
+  DocumentWriter writer_;
+  int left_;
+};
+
 /// Gives up after `groups` groups, as a writer whose disk is full would; at
 /// the head when `groups` is negative.
 class FailingReceiver final : public DocumentReceiver {
@@ -183,6 +215,30 @@ TEST_CASE("parse_stream with more threads than a document has parts gives parse(
                           [&streamed](std::string_view piece) { streamed += piece; });
     REQUIRE_FALSE(parse_stream(text, options, writer));
     CHECK(streamed == reference(*whole, OutputFormat::json));
+  }
+}
+
+TEST_CASE("parts with and without a renderer of their own are written in order") {
+  const std::string text = long_document(6);
+  ParseOptions options;
+  options.path = "long.txt";
+  const auto whole = parse(text, options);
+  REQUIRE(whole);
+  options.threads = 2;
+  for (const OutputFormat format : kFormats) {
+    CAPTURE(static_cast<int>(format));
+    // None; one for the calling thread's first part only; all the calling
+    // thread's parts and the other thread's first (two threads have eight
+    // parts out at most, four each).
+    for (const int renderers : {0, 1, 5}) {
+      CAPTURE(renderers);
+      std::string streamed;
+      RationedWriter writer(format, streamed, renderers);
+      REQUIRE_FALSE(parse_stream(text, options, writer));
+      CHECK(streamed == reference(*whole, format));
+      if (renderers == 0) CHECK((writer.rendered == 0 && writer.unrendered > 0));
+      if (renderers == 5) CHECK(writer.rendered > 0);
+    }
   }
 }
 
