@@ -6,8 +6,8 @@
 #include <array>
 #include <bit>
 #include <climits>
-#include <limits>
 #include <cstdlib>
+#include <limits>
 #include <new>
 #include <nlohmann/json.hpp>
 #include <stdexcept>

@@ -514,6 +514,22 @@ void write_turn(JsonWriter& w, const Turn& t, std::string_view text) {
 void write_value(JsonWriter& w, const Turn& t) { write_turn(w, t, t.text); }
 
 void write_value(JsonWriter& w, const Section& s) {
+  // A dense communiqué has a heading every few lines: on a compact writer
+  // each is one run, as a fact is.
+  if (w.compact()) {
+    CompactRun run(w, 256 + s.marker.size() + s.heading.size());
+    char* out = CompactRun::literal(run.begin(), "{\"turn\":");
+    out = CompactRun::optional_integer(out, s.turn);
+    out = CompactRun::literal(out, ",\"level\":");
+    out = JsonWriter::integer_text(out, std::int64_t{s.level});
+    out = CompactRun::literal(out, ",\"marker\":");
+    out = run.string(out, s.marker);
+    out = CompactRun::literal(out, ",\"heading\":");
+    out = run.string(out, s.heading);
+    out = CompactRun::literal(out, ",\"span\":");
+    out = CompactRun::span(out, s.span);
+    return run.finish(CompactRun::literal(out, "}"));
+  }
   w.begin_object();
   field(w, "turn", s.turn);
   field(w, "level", s.level);
@@ -531,6 +547,24 @@ void write_value(JsonWriter& w, const Fact& f, FactFields& fields) {
 }
 
 void write_value(JsonWriter& w, const Check& c) {
+  if (w.compact()) {
+    const std::string_view status = to_string(c.status);
+    CompactRun run(w, 256 + c.rule.size() + status.size() + c.message.size() + 21 * c.facts.size());
+    char* out = CompactRun::literal(run.begin(), "{\"rule\":");
+    out = run.string(out, c.rule);
+    out = CompactRun::literal(out, ",\"status\":");
+    out = run.string(out, status);
+    out = CompactRun::literal(out, ",\"message\":");
+    out = run.string(out, c.message);
+    out = CompactRun::literal(out, ",\"facts\":[");
+    for (std::size_t k = 0; k < c.facts.size(); ++k) {
+      if (k > 0) out = CompactRun::literal(out, ",");
+      out = CompactRun::integer(out, c.facts[k]);
+    }
+    out = CompactRun::literal(out, "],\"span\":");
+    out = CompactRun::span(out, c.span);
+    return run.finish(CompactRun::literal(out, "}"));
+  }
   w.begin_object();
   field(w, "rule", c.rule);
   field(w, "status", to_string(c.status));

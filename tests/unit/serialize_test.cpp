@@ -592,6 +592,49 @@ TEST_SUITE("serialize") {
     CHECK(start == lines.size());
   }
 
+  TEST_CASE("compact sections and checks are the indented ones on one line") {
+    const std::vector<std::string> texts = {"",
+                                            "一、",
+                                            "(二)",
+                                            "a\"b\\c",
+                                            "tab\there",
+                                            "\xFF",
+                                            "中\xE4\xB8",
+                                            "\x01",
+                                            "全市经济运行总体平稳",
+                                            std::string(200, 'x') + "\n" + "长"};
+    SmallRandom next(20261129);
+    const auto text = [&] { return texts[next() % texts.size()]; };
+    const auto span = [&] {
+      return SourceSpan{next(), next() % 100000, next() % 1000, next() % 10};
+    };
+    Document doc;
+    for (int i = 0; i < 300; ++i) {
+      Section sec;
+      sec.turn =
+          next() % 3 == 0 ? std::nullopt : std::optional<int>(static_cast<int>(next() % 40) - 3);
+      sec.level = static_cast<int>(next() % 7) - 1;
+      sec.marker = text();
+      sec.heading = text();
+      sec.span = span();
+      doc.sections.push_back(sec);
+      Check check;
+      check.rule = text();
+      check.status = static_cast<CheckStatus>(next() % 2);
+      check.message = text() + text();
+      const std::size_t facts = next() % 5;
+      for (std::size_t k = 0; k < facts; ++k) check.facts.push_back(next());
+      check.span = span();
+      doc.checks.push_back(check);
+    }
+    const std::string compact = to_json(doc, -1);
+    CHECK(nlohmann::ordered_json::parse(to_json(doc, 2)).dump() == compact);
+    const auto parsed = nlohmann::json::parse(compact);
+    REQUIRE(parsed["sections"].size() == doc.sections.size());
+    REQUIRE(parsed["checks"].size() == doc.checks.size());
+    CHECK(parsed["checks"][0]["facts"].size() == doc.checks[0].facts.size());
+  }
+
   // The members around a fact's enumerators are laid out ahead for every
   // enumerator, and a speaker or section path the same as the fact before's is
   // copied as kept, sixteen bytes at a time: every combination of
