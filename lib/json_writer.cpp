@@ -19,6 +19,12 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+
+#include "detail/utf8_validate.hpp"
+#define BULLETIN_JSON_BLOCKS_AVX2 1
+#endif
 
 namespace bulletin::detail {
 
@@ -302,6 +308,70 @@ template <bool kEscapes>
   return a.flawed | b.flawed << 16 | (due ^ (a.continuations | b.continuations << 16));
 }
 
+#ifdef BULLETIN_JSON_BLOCKS_AVX2
+[[gnu::target("avx2")]] inline __m256i every(int byte) {
+  return _mm256_set1_epi8(static_cast<char>(byte));
+}
+
+[[gnu::target("avx2")]] inline std::uint64_t bits(__m256i flags) {
+  return std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(flags))};
+}
+
+// bits_in() for thirty-two bytes, with the same comparisons.
+template <bool kEscapes>
+[[gnu::target("avx2")]] inline BlockBits wide_bits_in(__m256i block) {
+  const __m256i lead_or_ed = _mm256_cmpgt_epi8(every(0x8F), _mm256_add_epi8(block, every(0x9F)));
+  const __m256i lead = _mm256_andnot_si256(_mm256_cmpeq_epi8(block, every(0xED)), lead_or_ed);
+  const __m256i continuation = _mm256_cmpgt_epi8(every(0xC0), block);
+  const __m256i high = _mm256_cmpgt_epi8(_mm256_setzero_si256(), block);
+  __m256i flawed = _mm256_andnot_si256(_mm256_or_si256(lead, continuation), high);
+  if (kEscapes) {
+    const __m256i control = _mm256_cmpeq_epi8(_mm256_min_epu8(block, every(0x1F)), block);
+    const __m256i quote_or_backslash = _mm256_or_si256(_mm256_cmpeq_epi8(block, every('"')),
+                                                       _mm256_cmpeq_epi8(block, every('\\')));
+    flawed = _mm256_or_si256(flawed, _mm256_or_si256(control, quote_or_backslash));
+  }
+  return {bits(lead), bits(continuation), bits(flawed)};
+}
+
+// copy_long_plain_prefix()'s steps, sixty-four bytes at a time while as many
+// are left, where the processor has AVX2: a turn's text is most of a
+// transcript, and a fact's clause is about sixty bytes. Returns where it
+// stopped, with `stuck` set when word steps cannot pass a flaw there.
+template <bool kEscapes>
+[[gnu::target("avx2")]] std::size_t copy_wide_blocks(char* body, const std::uint8_t* bytes,
+                                                     std::size_t n, bool& stuck) {
+  std::size_t i = 0;
+  while (n - i >= 64) {
+    const __m256i first = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i));
+    const __m256i second = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 32));
+    const BlockBits a = wide_bits_in<kEscapes>(first);
+    const BlockBits b = wide_bits_in<kEscapes>(second);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(body + i), first);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(body + i + 32), second);
+    const std::uint64_t leads = a.leads | b.leads << 32;
+    const std::uint64_t due = leads << 1 | leads << 2;
+    const std::uint64_t flaws =
+        a.flawed | b.flawed << 32 | (due ^ (a.continuations | b.continuations << 32));
+    // As in the narrow steps: a character led on one of the two places
+    // before the first flaw (or the end) is taken again from its lead.
+    const int stop = flaws != 0 ? std::countr_zero(flaws) : 64;
+    const int cut = stop >= 1 && ((leads >> (stop - 1)) & 1) != 0   ? 1
+                    : stop >= 2 && ((leads >> (stop - 2)) & 1) != 0 ? 2
+                                                                    : 0;
+    i += static_cast<std::size_t>(stop - cut);
+    if (flaws == 0) continue;
+    const std::size_t step = word_step<kEscapes>(bytes, i, n, body);
+    if (step == 0) {
+      stuck = true;
+      return i;
+    }
+    i += step;
+  }
+  return i;
+}
+#endif
+
 // copy_plain_prefix() for text of kLongText bytes or more: thirty-two bytes
 // at a time, a character that runs past them left for the next, and what
 // is left at the end filled with spaces; where there is a flaw, word steps
@@ -310,6 +380,13 @@ template <bool kEscapes>
 [[gnu::noinline]] std::size_t copy_long_plain_prefix(char* body, const std::uint8_t* bytes,
                                                      std::size_t n) {
   std::size_t i = 0;
+#ifdef BULLETIN_JSON_BLOCKS_AVX2
+  if (n >= 64 && cpu_has_avx2()) {
+    bool stuck = false;
+    i = copy_wide_blocks<kEscapes>(body, bytes, n, stuck);
+    if (stuck) return i;
+  }
+#endif
   while (i < n) {
     const std::size_t rest = n - i;
     const __m128i first = rest >= 16 ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i))

@@ -115,19 +115,23 @@ template <int N>
 
 #undef BULLETIN_TABLE
 
-bool has_avx2() {
-  static const bool avx2 = __builtin_cpu_supports("avx2") != 0;
-  return avx2;
-}
-
 #endif
 
 }  // namespace
 
+bool cpu_has_avx2() {
+#ifdef BULLETIN_UTF8_BLOCKS_AVX2
+  static const bool avx2 = __builtin_cpu_supports("avx2") != 0;
+  return avx2;
+#else
+  return false;
+#endif
+}
+
 std::size_t first_ill_formed_utf8_in_blocks(std::string_view s) {
   std::size_t from = 0;
 #ifdef BULLETIN_UTF8_BLOCKS_AVX2
-  if (s.size() >= 64 && has_avx2()) {
+  if (s.size() >= 64 && cpu_has_avx2()) {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
     const std::size_t checked = checked_blocks_avx2(bytes, s.size());
     // From the start of the character the block may continue: what comes

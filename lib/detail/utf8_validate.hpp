@@ -12,4 +12,8 @@ namespace bulletin::detail {
 /// of the time before normalizing.
 [[nodiscard]] std::size_t first_ill_formed_utf8_in_blocks(std::string_view s);
 
+/// Whether the processor runs AVX2, for code built for it beside the
+/// portable code (x86-64 with GCC or Clang; false elsewhere).
+[[nodiscard]] bool cpu_has_avx2();
+
 }  // namespace bulletin::detail
