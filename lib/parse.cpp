@@ -288,7 +288,8 @@ struct Part {
   std::vector<std::size_t> ends;         // per group, where its lines end
   std::size_t count = 0;                 // facts in all its groups
   // Renders the part's facts with their spans mapped; none when the
-  // receiver has no renderer, or the part was made on another thread.
+  // receiver has no renderer, or gave fewer than the pool can have out (a
+  // part the pool makes itself, on a finding thread, has none).
   std::unique_ptr<FactRenderer> renderer;
   std::vector<Diagnostic> diagnostics;
   PartPool* pool = nullptr;  // the one it goes back to once written

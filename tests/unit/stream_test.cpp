@@ -227,9 +227,9 @@ TEST_CASE("parts with and without a renderer of their own are written in order")
   options.threads = 2;
   for (const OutputFormat format : kFormats) {
     CAPTURE(static_cast<int>(format));
-    // None; one for the calling thread's first part only; all the calling
-    // thread's parts and the other thread's first (two threads have eight
-    // parts out at most, four each).
+    // None; one, for the calling thread's parts only; all the calling
+    // thread's and one of the other's (with two threads, at most four parts
+    // are out at once, and each thread's pool is given four renderers).
     for (const int renderers : {0, 1, 5}) {
       CAPTURE(renderers);
       std::string streamed;
