@@ -133,7 +133,7 @@ class StreamingRender final : public DocumentReceiver {
 FileResult parse_one(const std::string& path, const ParseArgs& args, const ParseOptions& base,
                      cli::Output* direct) {
   FileResult r;
-  auto bytes = cli::read_input(path, base.max_input_bytes);
+  auto bytes = cli::read_input(path, base.max_input_bytes, base.threads);
   auto note = [&](const std::optional<Location>& where, const std::string& message) {
     r.messages += "bulletin-parse: " + path;
     if (where && where->line > 0)

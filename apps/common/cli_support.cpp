@@ -19,6 +19,8 @@
 #include <iostream>
 #include <iterator>
 #include <mutex>
+#include <optional>
+#include <system_error>
 #include <thread>
 
 #include "bulletin/document.hpp"
@@ -76,15 +78,79 @@ void prefault([[maybe_unused]] char* data, [[maybe_unused]] std::size_t size) {
 #endif
 }
 
+/// Below this many bytes, a file is read on one thread: a second, which
+/// halved the time of the 210 MB file of bench/, saved nothing on its 2 MB one.
+constexpr std::size_t kWorthReadingInHalves = std::size_t{1} << 24;
+
+/// Fills data[from, to) with the file's bytes at the same offsets; returns how
+/// many it read, fewer if the file ended first.
+Result<std::size_t> read_range(int fd, std::string& data, std::size_t from, std::size_t to) {
+  std::size_t at = from;
+  while (at < to) {
+    const ssize_t got = ::pread(fd, data.data() + at, to - at, static_cast<off_t>(at));
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return Error{Errc::io_error, fmt::format("cannot read: {}", std::strerror(errno)), {}};
+    }
+    if (got == 0) break;
+    at += static_cast<std::size_t>(got);
+  }
+  return at - from;
+}
+
+/// The first `expected` bytes of a regular file into `data`, each half on a
+/// thread of its own: copying from the page cache and faulting in the pages
+/// it goes to is most of reading, and two cores do it in about half the time.
+/// Returns the bytes read, fewer if the file shrank meanwhile.
+Result<std::size_t> read_in_halves(int fd, std::string& data, std::size_t expected) {
+  data.reserve(expected + 1);
+  const std::size_t half = expected / 2;
+  std::optional<Result<std::size_t>> later;
+  {
+    std::thread other;
+    try {
+      other = std::thread([&] { prefault(data.data() + half, expected + 1 - half); });
+    } catch (const std::system_error&) {
+      prefault(data.data() + half, expected + 1 - half);  // no second thread: on this one
+    }
+    prefault(data.data(), half);
+    if (other.joinable()) other.join();
+  }
+  data.resize(expected + 1);
+  std::thread other;
+  try {
+    other = std::thread([&] { later = read_range(fd, data, half, expected); });
+  } catch (const std::system_error&) {
+    later = read_range(fd, data, half, expected);
+  }
+  auto first = read_range(fd, data, 0, half);
+  if (other.joinable()) other.join();
+  if (!first) return first.error();
+  if (!*later) return later->error();
+  // A file cut short mid-read ends where its first half does, if it does.
+  return *first < half ? *first : half + **later;
+}
+
 /// Reads what `fd` holds, at most max_bytes + 1 bytes, straight into the
 /// string: through a stream's 64 KiB buffer, the 2 MB file of bench/ took
 /// 1.6 ms to read. A regular file's size, `expected`, is its room at once;
 /// one byte more lets the read that finds its end need no growth.
-Result<std::string> read_descriptor(int fd, std::size_t max_bytes, std::size_t expected) {
+Result<std::string> read_descriptor(int fd, std::size_t max_bytes, std::size_t expected,
+                                    unsigned threads) {
   std::string data;
   std::size_t size = 0;
   const std::size_t limit = max_bytes + 1;
   std::size_t room = expected > 0 && expected < limit ? expected + 1 : std::size_t{1} << 16;
+  if (threads >= 2 && expected >= kWorthReadingInHalves && expected < limit) {
+    auto got = read_in_halves(fd, data, expected);
+    if (!got) return got.error();
+    size = *got;
+    // What follows the size the file had, if it grew, is read as a pipe is.
+    if (::lseek(fd, static_cast<off_t>(size), SEEK_SET) < 0) {
+      return Error{Errc::io_error, fmt::format("cannot read: {}", std::strerror(errno)), {}};
+    }
+    room = 0;
+  }
   while (true) {
     if (size == data.size()) {
       if (size >= limit) break;
@@ -118,7 +184,7 @@ Result<std::string> read_descriptor(int fd, std::size_t max_bytes, std::size_t e
 
 }  // namespace
 
-Result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
+Result<std::string> read_input(const std::string& path, std::size_t max_bytes, unsigned threads) {
   if (path == "-") return read_standard_input(max_bytes);
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
@@ -133,7 +199,7 @@ Result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
     expected = static_cast<std::size_t>(info.st_size);
   }
-  return read_descriptor(fd, max_bytes, expected);
+  return read_descriptor(fd, max_bytes, expected, threads);
 }
 
 Result<std::vector<Document>> load_documents(const std::string& path, const ParseOptions& options) {

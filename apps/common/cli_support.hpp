@@ -27,9 +27,11 @@ inline constexpr std::size_t kDefaultMaxInputBytes = ParseOptions{}.max_input_by
 
 /// Reads a whole file, or standard input for "-". Errors name the cause;
 /// more than `max_bytes` is Errc::too_large, found without reading past the
-/// limit (an endless pipe or /dev/zero must not exhaust memory).
+/// limit (an endless pipe or /dev/zero must not exhaust memory). With
+/// `threads` of two or more, a large regular file is read in two halves at once.
 [[nodiscard]] Result<std::string> read_input(const std::string& path,
-                                             std::size_t max_bytes = kDefaultMaxInputBytes);
+                                             std::size_t max_bytes = kDefaultMaxInputBytes,
+                                             unsigned threads = 1);
 
 /// The documents in one input: bulletin text (parsed with `options`), or
 /// bulletin-parse output — one JSON document, or JSON Lines with one per line.

@@ -149,6 +149,26 @@ case "$CASE" in
     cmp -s "$WORK/l1" "$WORK/l2" || fail "a lone file: -j 2 differs from -j 1"
     cmp -s "$WORK/l1" "$WORK/l0" || fail "a lone file: -j 0 (one per core) differs from -j 1"
     ;;
+  large-file)
+    # Over 16 MB, with threads, a file is read in two halves at once: every
+    # byte must land where it was, as one thread and a pipe read it.
+    {
+      cat "$SAMPLE"
+      yes '这一段说明没有任何数字，只是让文件足够大，以便分两半读取。' | head -n 200000
+      cat "$SAMPLES/qingyu-2022-qa.txt"
+    } >"$WORK/big.txt"
+    size=$(stat -c %s "$WORK/big.txt")
+    [ "$size" -gt $((1 << 24)) ] || fail "big input too short: $size bytes"
+    "$BIN" --format jsonl -j 1 "$WORK/big.txt" >"$WORK/b1" || fail "-j 1 failed"
+    run "$BIN" --format jsonl -j 2 "$WORK/big.txt"
+    expect_status 0
+    cmp -s "$WORK/b1" "$WORK/out" || fail "read in halves: -j 2 differs from -j 1"
+    sum=$(sha256sum "$WORK/big.txt" | cut -d' ' -f1)
+    grep -qF "\"sha256\":\"$sum\"" "$WORK/out" || fail "the digest is not the file's"
+    grep -qF "\"bytes\":$size," "$WORK/out" || fail "the size is not the file's"
+    "$BIN" --format jsonl -j 2 - <"$WORK/big.txt" | sed 's/"path":"-"/"path":"'"${WORK//\//\\/}"'\/big.txt"/' >"$WORK/bp"
+    cmp -s "$WORK/b1" "$WORK/bp" || fail "a file read in halves differs from the same bytes piped"
+    ;;
   tables)
     run "$BIN" --format csv "$SAMPLE"
     expect_status 0
