@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <latch>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -262,6 +263,8 @@ constexpr std::size_t kPartBytes = 1 << 12;
 /// Parts found ahead of the one written next, at most, per thread: bounds
 /// the facts and bytes waiting while the calling thread writes the head.
 constexpr std::size_t kPartsAheadPerThread = 2;
+/// Headings from which their spans are mapped in two halves at once.
+constexpr std::size_t kHeadingsWorthSharing = 1 << 13;
 
 /// The parts of the body, in order; each ends where a fact group does.
 std::vector<FactGroupLines> cut_into_parts(std::string_view text, const Segmentation& seg,
@@ -446,12 +449,16 @@ struct PartFinder {
 
 /// stream()'s facts on `threads` threads, this one and others, each taking
 /// the next part of `parts`; the receiver is called on this one, in order.
-/// Returns the extraction's diagnostics; the checks are added to `checker`.
+/// `begin` writes the head there, while the first other thread, before it
+/// finds any part, does `head_share` with a locator of its own (or this one
+/// does, first, if there is no other). Returns the extraction's diagnostics;
+/// the checks are added to `checker`.
 std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentation& seg,
                                         const ExtractOptions& options,
                                         const std::vector<FactGroupLines>& parts, unsigned threads,
                                         const SpanLocator& locator, GroupChecker& checker,
                                         Document& head, const std::function<void()>& begin,
+                                        const std::function<void(const SpanLocator&)>& head_share,
                                         DocumentReceiver& receiver) {
   // The limit is applied as the parts are written: a part is found whole.
   ExtractOptions unlimited = options;
@@ -512,9 +519,11 @@ std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentatio
 
   std::deque<Worker> helpers;
   for (auto finder = std::next(finders.begin()); finder != finders.end(); ++finder) {
+    const bool first = helpers.empty();
     try {
-      helpers.emplace_back([&exchange, &find, &finder = *finder] {
+      helpers.emplace_back([&exchange, &find, &head_share, first, &finder = *finder] {
         try {
+          if (first) head_share(finder.locator);
           while (const auto k = exchange.take(true)) find(finder, *k);
         } catch (...) {
           exchange.stop();
@@ -526,6 +535,7 @@ std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentatio
     }
   }
   try {
+    if (helpers.empty()) head_share(locator);
     begin();
     for (std::size_t next = 0; next < parts.size();) {
       if (exchange.is_found(next, false)) {
@@ -583,9 +593,22 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   for (std::size_t k = 0; k < head.turns.size(); ++k) {
     turn_texts.push_back(turn_text(normalized.text, seg, k));
   }
+  // With threads, a document of many headings has the spans of its later
+  // half mapped on another thread while this one maps the rest: the other
+  // has little else to do while the head is written, as it finds only a few
+  // parts ahead of the writer.
+  const std::size_t headings = head.sections.size();
+  const std::size_t shared_from =
+      options.threads >= 2 && headings >= kHeadingsWorthSharing ? headings / 2 : headings;
+  std::latch later_headings_mapped(1);
+  const auto map_later_headings = [&](const SpanLocator& own) {
+    for (std::size_t k = shared_from; k < headings; ++k) own.map(head.sections[k].span);
+    later_headings_mapped.count_down();
+  };
   const auto begin = [&] {
     for (auto& t : head.turns) locator.map(t.span);
-    for (auto& s : head.sections) locator.map(s.span);
+    for (std::size_t k = 0; k < shared_from; ++k) locator.map(head.sections[k].span);
+    if (shared_from < headings) later_headings_mapped.wait();
     receiver.begin_with_turn_texts(head, turn_texts);
   };
 
@@ -602,10 +625,11 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   }
   if (parts.size() >= 2) {
     extracted = stream_in_parts(normalized.text, seg, extract, parts, options.threads, locator,
-                                checker, head, begin, receiver);
+                                checker, head, begin, map_later_headings, receiver);
     // Every fact is found: nothing reads the segmentation again.
     release_elsewhere(releasers, std::move(seg));
   } else {
+    map_later_headings(locator);
     begin();
     extracted = extract_facts_in_groups(normalized.text, seg, extract, [&](FactGroup& group) {
       checker.add(group.facts, group.first, group.end);

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -192,6 +193,27 @@ TEST_CASE("parse_stream gives parse()'s document when the facts come in many gro
   const std::string text = long_document(12);
   REQUIRE(text.size() > 200000);
   check_same_as_parse(text, "long.txt", 8);
+}
+
+TEST_CASE("parse_stream maps the spans of many headings in two halves as parse() maps them") {
+  // Past 8,192 headings their spans are mapped on two threads; full-width
+  // figures and CR LF breaks make the map from the normalized text non-trivial.
+  std::string text = "青屿区重点项目进展情况\r\n\r\n";
+  const std::array<std::string_view, 10> parts = {"一", "二", "三", "四", "五",
+                                                  "六", "七", "八", "九", "十"};
+  for (const auto part : parts) {
+    text += std::string(part) + "、第" + std::string(part) + "部分\r\n";
+    for (int k = 1; k <= 900; ++k) {
+      text +=
+          std::to_string(k) + ". 第" + std::to_string(k) + "批项目完成投资３.２亿元，增长５%。\r\n";
+    }
+  }
+  const auto whole = parse(text);
+  REQUIRE(whole);
+  REQUIRE(whole->sections.size() == 9010);
+  CHECK(whole->sections.back().span.line == 9012);
+  CHECK(whole->sections.back().heading == "第900批项目完成投资3.2亿元,增长5%");
+  check_same_as_parse(text, "headings.txt", 1);
 }
 
 TEST_CASE("parse_stream with more threads than a document has parts gives parse()'s document") {
