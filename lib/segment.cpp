@@ -716,24 +716,54 @@ class Segmenter {
     }
   }
 
-  void find_turns() {
-    Document& doc = result_.document;
-    std::vector<LabelMatch> candidates;
-    std::vector<std::size_t> candidate_lines;
-    std::map<std::string, int> label_counts;
-    for (std::size_t i = header_end_line_; i < lines_.size(); ++i) {
+  /// The noise lines and the lines that may open a turn, among lines
+  /// [from, to): each line is told apart on its own.
+  struct LineKinds {
+    std::vector<std::size_t> noise;
+    std::vector<LabelMatch> labels;
+  };
+
+  void sort_lines(std::size_t from, std::size_t to, LineKinds& kinds) const {
+    for (std::size_t i = from; i < to; ++i) {
       std::string_view c = content(lines_[i]);
       if (c.empty()) continue;
       if (is_noise_line(c)) {
-        noise_.push_back(i);
+        kinds.noise.push_back(i);
         continue;
       }
-      if (auto m = match_label(text_, lines_[i], roster_)) {
-        ++label_counts[m->label];
-        candidates.push_back(std::move(*m));
-        candidate_lines.push_back(i);
+      if (auto m = match_label(text_, lines_[i], roster_)) kinds.labels.push_back(std::move(*m));
+    }
+  }
+
+  /// With threads, a long text's later lines are sorted on another thread.
+  std::vector<LabelMatch> find_label_candidates() {
+    const std::size_t from = std::min(header_end_line_, lines_.size());
+    std::size_t half = lines_.size();
+    LineKinds first;
+    LineKinds later;
+    std::optional<detail::Worker> worker;
+    if (options_.threads >= 2 && text_.size() >= kSegmentingWorthAThread) {
+      half = from + (lines_.size() - from) / 2;
+      try {
+        worker.emplace([&] { sort_lines(half, lines_.size(), later); });
+      } catch (const std::system_error&) {
+        half = lines_.size();  // no thread to be had: all on this one
       }
     }
+    sort_lines(from, half, first);
+    if (worker) worker->join();
+    noise_.insert(noise_.end(), first.noise.begin(), first.noise.end());
+    noise_.insert(noise_.end(), later.noise.begin(), later.noise.end());
+    first.labels.insert(first.labels.end(), std::make_move_iterator(later.labels.begin()),
+                        std::make_move_iterator(later.labels.end()));
+    return std::move(first.labels);
+  }
+
+  void find_turns() {
+    Document& doc = result_.document;
+    std::vector<LabelMatch> candidates = find_label_candidates();
+    std::map<std::string, int> label_counts;
+    for (const auto& m : candidates) ++label_counts[m.label];
     for (std::size_t line : noise_) {
       exclude(lines_[line].begin, lines_[line].end);
       diagnose(Severity::note, "noise-line",

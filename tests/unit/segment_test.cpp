@@ -476,15 +476,28 @@ void check_same_segmentation(const Segmentation& one, const Segmentation& two) {
   for (std::size_t k = 0; k < one.document.speakers.size(); ++k) {
     CHECK(one.document.speakers[k].name == two.document.speakers[k].name);
   }
-  CHECK(one.document.turns.size() == two.document.turns.size());
+  REQUIRE(one.document.turns.size() == two.document.turns.size());
+  std::size_t differing_turns = 0;
+  for (std::size_t k = 0; k < one.document.turns.size(); ++k) {
+    const Turn& a = one.document.turns[k];
+    const Turn& b = two.document.turns[k];
+    if (a.speaker != b.speaker || a.label != b.label || a.role != b.role || a.kind != b.kind ||
+        a.outlet != b.outlet || a.addressee != b.addressee || a.span.start != b.span.start ||
+        a.span.end != b.span.end || one.turn_bodies[k].begin != two.turn_bodies[k].begin ||
+        one.turn_bodies[k].end != two.turn_bodies[k].end) {
+      ++differing_turns;
+    }
+  }
+  CHECK(differing_turns == 0);
 }
 
 }  // namespace
 
 TEST_SUITE("segment") {
-  TEST_CASE("a long transcript's headings found in two halves on two threads are one pass's") {
+  TEST_CASE(
+      "a long transcript's turns and headings found in two halves on two threads are one pass's") {
     // The press conference and the Q&A over and over, with headings that
-    // skip a number (a note each) and enumerations in both halves.
+    // skip a number (a note each), enumerations and page footers in both halves.
     const std::string conference = read_sample("qingyu-2023-press-conference.txt");
     const std::string questions = read_sample("qingyu-2022-qa.txt");
     REQUIRE(!conference.empty());
@@ -492,7 +505,7 @@ TEST_SUITE("segment") {
     std::string text;
     for (int k = 0; text.size() < (std::size_t{1} << 19); ++k) {
       text += k % 2 == 0 ? conference : questions;
-      text += "\n主持人:一、开场\n三、跳号的标题\n一是开局良好,二是稳中有进。\n";
+      text += "\n主持人:一、开场\n三、跳号的标题\n一是开局良好,二是稳中有进。\n— 9 —\n";
     }
     const std::string normalized = normalize(text).text;
     SegmentOptions one_thread;
@@ -504,7 +517,28 @@ TEST_SUITE("segment") {
     std::size_t skips = 0;
     for (const auto& d : one.document.diagnostics) skips += d.code == "numbering-skip";
     CHECK(skips > 10);
+    std::size_t footers = 0;
+    for (const auto& d : one.document.diagnostics) footers += d.code == "noise-line";
+    CHECK(footers > 10);
+    CHECK(one.document.turns.size() > 100);
     check_same_segmentation(one, two);
+  }
+
+  TEST_CASE("where every line opens a turn or is page furniture, two threads find one pass's") {
+    // No line is passed over, so the line where the halves meet is one of
+    // them, whichever it is.
+    std::string text = "标题\n";
+    for (int k = 0; text.size() < (std::size_t{1} << 19); ++k) {
+      text += k % 3 == 0   ? "记者:第" + std::to_string(k) + "个问题?\n"
+              : k % 3 == 1 ? "李明:回答" + std::to_string(k) + "。\n"
+                           : "— " + std::to_string(k % 100) + " —\n";
+    }
+    const std::string normalized = normalize(text).text;
+    SegmentOptions two_threads;
+    two_threads.threads = 2;
+    const Segmentation one = segment(normalized);
+    CHECK(one.document.turns.size() > 10000);
+    check_same_segmentation(one, segment(normalized, two_threads));
   }
 
   TEST_CASE("a long text without turns has its headings found in one pass, threads or not") {
