@@ -63,6 +63,9 @@ class GroupChecker {
   [[nodiscard]] std::vector<Check> finish();
 
  private:
+  /// Orders the checks from index `from` on, the last group's, as finish() does.
+  void order_group(std::size_t from);
+
   std::string_view text_;
   CheckOptions options_;
   std::vector<Fact> context_;  // the previous group's facts a sum may still need
