@@ -520,7 +520,8 @@ Check evaluate(const FactView& facts, const std::string& rule, const std::vector
 GroupChecker::GroupChecker(std::string_view text, CheckOptions options)
     : text_(text), options_(std::move(options)) {}
 
-void GroupChecker::add(const std::vector<Fact>& facts, std::size_t first, std::size_t end) {
+std::span<Check> GroupChecker::add(const std::vector<Fact>& facts, std::size_t first,
+                                   std::size_t end) {
   const std::size_t group_first = checks_.size();
   const FactView view(context_, context_first_, facts, first);
   Passage passage = placed_in_text(view, text_);
@@ -531,6 +532,7 @@ void GroupChecker::add(const std::vector<Fact>& facts, std::size_t first, std::s
   for (const auto& r : relations) {
     if (fits(view, r.rule, r.facts)) {
       checks_.push_back(evaluate(view, r.rule, r.facts, options_));
+      starts_.push_back(checks_.back().span.start);
       rates_.push_back(false);
     }
   }
@@ -539,6 +541,7 @@ void GroupChecker::add(const std::vector<Fact>& facts, std::size_t first, std::s
   for (const auto& r : relations) {
     if (fits(view, r.rule, r.facts)) {
       checks_.push_back(evaluate(view, r.rule, r.facts, options_));
+      starts_.push_back(checks_.back().span.start);
       rates_.push_back(true);
     }
   }
@@ -555,6 +558,7 @@ void GroupChecker::add(const std::vector<Fact>& facts, std::size_t first, std::s
   while (kept > 0 && facts[kept - 1].span.start >= reach) --kept;
   context_.assign(facts.begin() + static_cast<std::ptrdiff_t>(kept), facts.end());
   context_first_ = first + kept;
+  return {checks_.data() + group_first, checks_.size() - group_first};
 }
 
 void GroupChecker::order_group(std::size_t from) {
@@ -564,8 +568,7 @@ void GroupChecker::order_group(std::size_t from) {
   // finish()'s sort: equal keys keep the order they were found in.
   if (checks_.size() - from < 2) return;
   const auto before = [&](std::size_t a, std::size_t b) {
-    return std::pair(checks_[a].span.start, rates_[a]) <
-           std::pair(checks_[b].span.start, rates_[b]);
+    return std::pair(starts_[a], rates_[a]) < std::pair(starts_[b], rates_[b]);
   };
   bool sorted = true;
   for (std::size_t k = from + 1; k < checks_.size() && sorted; ++k) sorted = !before(k, k - 1);
@@ -574,14 +577,17 @@ void GroupChecker::order_group(std::size_t from) {
   std::iota(order.begin(), order.end(), from);
   std::stable_sort(order.begin(), order.end(), before);
   std::vector<Check> moved;
+  std::vector<std::size_t> starts;
   std::vector<bool> rates;
   moved.reserve(order.size());
   for (const std::size_t k : order) {
     moved.push_back(std::move(checks_[k]));
+    starts.push_back(starts_[k]);
     rates.push_back(rates_[k]);
   }
   for (std::size_t k = 0; k < order.size(); ++k) {
     checks_[from + k] = std::move(moved[k]);
+    starts_[from + k] = starts[k];
     rates_[from + k] = rates[k];
   }
 }
@@ -591,18 +597,18 @@ std::vector<Check> GroupChecker::finish() {
   // text order, then stably by position. The order is found on indexes and
   // applied in place, as a dense text's checks are many and copying them
   // while sorting would double them at the end of the document.
-  const auto key = [&](std::size_t k) { return std::pair(checks_[k].span.start, rates_[k]); };
+  const auto key = [&](std::size_t k) { return std::pair(starts_[k], rates_[k]); };
   bool sorted = true;
   for (std::size_t k = 1; k < checks_.size() && sorted; ++k) sorted = !(key(k) < key(k - 1));
   if (sorted) {
+    starts_.clear();
     rates_.clear();
     return std::move(checks_);
   }
   std::vector<std::size_t> order(checks_.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tuple(checks_[a].span.start, rates_[a], a) <
-           std::tuple(checks_[b].span.start, rates_[b], b);
+    return std::tuple(starts_[a], rates_[a], a) < std::tuple(starts_[b], rates_[b], b);
   });
   // checks_[k] takes the check at order[k], following each cycle once.
   for (std::size_t k = 0; k < order.size(); ++k) {
@@ -620,6 +626,7 @@ std::vector<Check> GroupChecker::finish() {
       j = from;
     }
   }
+  starts_.clear();
   rates_.clear();
   return std::move(checks_);
 }

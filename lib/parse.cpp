@@ -205,10 +205,9 @@ void add_final_diagnostics(std::vector<Diagnostic>& diagnostics, const Decoded& 
   }
 }
 
-/// Maps the checks and diagnostics, which parse() and parse_stream() give last.
-void map_findings(const SpanLocator& locator, const Normalized& normalized,
-                  std::vector<Check>& checks, std::vector<Diagnostic>& diagnostics) {
-  for (auto& c : checks) locator.map(c.span);
+/// Maps the diagnostics, which parse() and parse_stream() give last.
+void map_diagnostics(const SpanLocator& locator, const Normalized& normalized,
+                     std::vector<Diagnostic>& diagnostics) {
   for (auto& d : diagnostics) locator.map(d);
   // Blank text maps offset 0 past the leading spaces; the finding is about
   // the whole input, so it names its start.
@@ -246,7 +245,8 @@ Document assemble(SourceInfo& source, const Decoded& decoded, const Normalized& 
   for (auto& t : doc.turns) locator.map(t.span);
   for (auto& s : doc.sections) locator.map(s.span);
   for (auto& f : doc.facts) locator.map(f.span);
-  map_findings(locator, normalized, doc.checks, doc.diagnostics);
+  for (auto& c : doc.checks) locator.map(c.span);
+  map_diagnostics(locator, normalized, doc.diagnostics);
   return doc;
 }
 
@@ -447,6 +447,21 @@ struct PartFinder {
   }
 };
 
+/// Frees `garbage` on a thread of its own, which `releasers` joins. A large
+/// document's headings and checks are millions of small blocks: freed on the
+/// calling thread at the end, they took 0.1 s of the 210 MB file of bench/'s
+/// 4.2 s, while the other core had nothing left to do.
+template <typename... Garbage>
+void release_elsewhere(std::deque<Worker>& releasers, Garbage&&... garbage) {
+  static_assert((std::is_rvalue_reference_v<Garbage&&> && ...));
+  auto held = std::make_shared<std::tuple<std::decay_t<Garbage>...>>(std::move(garbage)...);
+  try {
+    releasers.emplace_back([held = std::move(held)]() mutable { held.reset(); });
+  } catch (const std::system_error&) {
+    // No thread to be had: freed here, as the last copy of `held` goes.
+  }
+}
+
 /// stream()'s facts on `threads` threads, this one and others, each taking
 /// the next part of `parts`; the receiver is called on this one, in order.
 /// `begin` writes the head there, while the first other thread, before it
@@ -459,7 +474,7 @@ std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentatio
                                         const SpanLocator& locator, GroupChecker& checker,
                                         Document& head, const std::function<void()>& begin,
                                         const std::function<void(const SpanLocator&)>& head_share,
-                                        DocumentReceiver& receiver) {
+                                        DocumentReceiver& receiver, std::deque<Worker>& releasers) {
   // The limit is applied as the parts are written: a part is found whole.
   ExtractOptions unlimited = options;
   unlimited.max_facts = static_cast<std::size_t>(-1);
@@ -495,7 +510,7 @@ std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentatio
       // Found again, one group at a time, to stop where one pass stops.
       auto last =
           FactGroupExtractor(text, seg, options).extract(part.lines, handed, [&](FactGroup& group) {
-            checker.add(group.facts, group.first, group.end);
+            for (auto& c : checker.add(group.facts, group.first, group.end)) locator.map(c.span);
             for (auto& f : group.facts) locator.map(f.span);
             receiver.facts(group.facts, group.first);
           });
@@ -504,7 +519,7 @@ std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentatio
     }
     std::size_t first = handed;
     for (std::size_t g = 0; g < part.groups; ++g) {
-      checker.add(part.facts[g], first, part.ends[g]);
+      for (auto& c : checker.add(part.facts[g], first, part.ends[g])) locator.map(c.span);
       if (!part.renderer) {
         for (auto& f : part.facts[g]) locator.map(f.span);
         receiver.facts(part.facts[g], first);
@@ -556,22 +571,9 @@ std::vector<Diagnostic> stream_in_parts(std::string_view text, const Segmentatio
   }
   exchange.stop();
   for (auto& helper : helpers) helper.join();  // rethrows why one failed, if one did
+  // The parts' fact lists and rendered bytes, each part's largest yet.
+  release_elsewhere(releasers, std::move(finders));
   return diagnostics;
-}
-
-/// Frees `garbage` on a thread of its own, which `releasers` joins. A large
-/// document's headings and checks are millions of small blocks: freed on the
-/// calling thread at the end, they took 0.1 s of the 210 MB file of bench/'s
-/// 4.2 s, while the other core had nothing left to do.
-template <typename... Garbage>
-void release_elsewhere(std::deque<Worker>& releasers, Garbage&&... garbage) {
-  static_assert((std::is_rvalue_reference_v<Garbage&&> && ...));
-  auto held = std::make_shared<std::tuple<std::decay_t<Garbage>...>>(std::move(garbage)...);
-  try {
-    releasers.emplace_back([held = std::move(held)]() mutable { held.reset(); });
-  } catch (const std::system_error&) {
-    // No thread to be had: freed here, as the last copy of `held` goes.
-  }
 }
 
 /// parse_stream()'s last steps: the head, the facts a group at a time, the
@@ -614,7 +616,8 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
 
   CheckOptions check_options;
   // Facts are checked in order, on this thread, with their spans in the
-  // normalized text, which the checks read.
+  // normalized text, which the checks read; the checks' spans are mapped as
+  // they are found (the checker keeps them in the order of the unmapped ones).
   GroupChecker checker(normalized.text, check_options);
   const ExtractOptions extract = extract_options(options);
   const FactGroupLines first = first_fact_group(normalized.text, seg, extract);
@@ -625,14 +628,14 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   }
   if (parts.size() >= 2) {
     extracted = stream_in_parts(normalized.text, seg, extract, parts, options.threads, locator,
-                                checker, head, begin, map_later_headings, receiver);
+                                checker, head, begin, map_later_headings, receiver, releasers);
     // Every fact is found: nothing reads the segmentation again.
     release_elsewhere(releasers, std::move(seg));
   } else {
     map_later_headings(locator);
     begin();
     extracted = extract_facts_in_groups(normalized.text, seg, extract, [&](FactGroup& group) {
-      checker.add(group.facts, group.first, group.end);
+      for (auto& c : checker.add(group.facts, group.first, group.end)) locator.map(c.span);
       for (auto& f : group.facts) locator.map(f.span);
       receiver.facts(group.facts, group.first);
     });
@@ -640,7 +643,7 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   for (auto& d : extracted) diagnostics.push_back(std::move(d));
   add_final_diagnostics(diagnostics, decoded, normalized);
   std::vector<Check> checks = checker.finish();
-  map_findings(locator, normalized, checks, diagnostics);
+  map_diagnostics(locator, normalized, diagnostics);
   receiver.end(checks, diagnostics);
   if (!parts.empty()) release_elsewhere(releasers, std::move(checks));
 }

@@ -23,6 +23,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -58,7 +59,9 @@ class GroupChecker {
   GroupChecker(std::string_view text, CheckOptions options);
   /// The next group: its facts, the index of the first among all facts, and
   /// where the group's lines end in `text` (the next group starts there).
-  void add(const std::vector<Fact>& facts, std::size_t first, std::size_t end);
+  /// Returns the checks it found, which the caller may change until finish()
+  /// (map their spans, say): they are ordered by the spans they had here.
+  std::span<Check> add(const std::vector<Fact>& facts, std::size_t first, std::size_t end);
   /// All checks, in the order check_consistency() gives them.
   [[nodiscard]] std::vector<Check> finish();
 
@@ -71,8 +74,9 @@ class GroupChecker {
   std::vector<Fact> context_;  // the previous group's facts a sum may still need
   std::size_t context_first_ = 0;
   std::size_t cues_from_ = 0;
-  std::vector<Check> checks_;  // as found, group by group
-  std::vector<bool> rates_;    // per check: a rate (found after a group's sums)
+  std::vector<Check> checks_;        // as found, group by group
+  std::vector<std::size_t> starts_;  // per check: where its span started when found
+  std::vector<bool> rates_;          // per check: a rate (found after a group's sums)
 };
 
 /// Evaluates again the relations already listed in `doc.checks` (say, read

@@ -80,8 +80,9 @@ class DocumentReceiver {
   /// among all of them. Called any number of times, with spans as parse() maps them.
   virtual void facts(const std::vector<Fact>& facts, std::size_t first) = 0;
   /// A renderer, made on the calling thread before begin() with the head
-  /// begin() is given, and used on any one thread at a time; nullptr when the
-  /// receiver has none (the default), and then only facts() is called.
+  /// begin() is given, and used on any one thread at a time (after its last
+  /// use it may be destroyed on another, while end() is called); nullptr when
+  /// the receiver has none (the default), and then only facts() is called.
   virtual std::unique_ptr<FactRenderer> fact_renderer(const Document& /*head*/) { return nullptr; }
   /// In place of facts(): what a renderer made of the `count` facts from
   /// index `first` on.

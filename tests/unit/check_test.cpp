@@ -249,6 +249,28 @@ TEST_SUITE("check") {
       CHECK(grouped[k].facts == one_pass[k].facts);
       CHECK(grouped[k].facts == in_turn[k].facts);
     }
+
+    // What add() returns is the caller's to change (spans mapped to the input,
+    // say): finish() still orders the checks by the spans they were found with.
+    const auto mirrored = [&](std::size_t at) { return 2 * body.size() - at; };
+    GroupChecker mapping(body, {});
+    std::size_t returned = 0;
+    for (auto& c :
+         mapping.add(std::vector<Fact>(facts.begin(), facts.begin() + 5), 0, first_line_end)) {
+      c.span.start = mirrored(c.span.start);
+      ++returned;
+    }
+    for (auto& c : mapping.add(std::vector<Fact>(facts.begin() + 5, facts.end()), 5, body.size())) {
+      c.span.start = mirrored(c.span.start);
+      ++returned;
+    }
+    CHECK(returned == 3);
+    const auto mapped = mapping.finish();
+    REQUIRE(mapped.size() == 3);
+    for (std::size_t k = 0; k < mapped.size(); ++k) {
+      CHECK(mapped[k].facts == one_pass[k].facts);
+      CHECK(mapped[k].span.start == mirrored(one_pass[k].span.start));
+    }
   }
 
   TEST_CASE("rate: a share next to its numerator and denominator") {
