@@ -626,7 +626,8 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   if (options.threads >= 2 && normalized.text.size() - first.begin >= kWorthAThread) {
     parts = cut_into_parts(normalized.text, seg, extract);
   }
-  if (parts.size() >= 2) {
+  const bool in_parts = parts.size() >= 2;
+  if (in_parts) {
     extracted = stream_in_parts(normalized.text, seg, extract, parts, options.threads, locator,
                                 checker, head, begin, map_later_headings, receiver, releasers);
     // Every fact is found: nothing reads the segmentation again.
@@ -645,7 +646,7 @@ void stream(SourceInfo& source, const Decoded& decoded, const Normalized& normal
   std::vector<Check> checks = checker.finish();
   map_diagnostics(locator, normalized, diagnostics);
   receiver.end(checks, diagnostics);
-  if (!parts.empty()) release_elsewhere(releasers, std::move(checks));
+  if (in_parts) release_elsewhere(releasers, std::move(checks));
 }
 
 }  // namespace

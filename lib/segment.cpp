@@ -723,7 +723,7 @@ class Segmenter {
     std::vector<LabelMatch> labels;
   };
 
-  void sort_lines(std::size_t from, std::size_t to, LineKinds& kinds) const {
+  void classify_lines(std::size_t from, std::size_t to, LineKinds& kinds) const {
     for (std::size_t i = from; i < to; ++i) {
       std::string_view c = content(lines_[i]);
       if (c.empty()) continue;
@@ -735,7 +735,7 @@ class Segmenter {
     }
   }
 
-  /// With threads, a long text's later lines are sorted on another thread.
+  /// With threads, a long text's later lines are classified on another thread.
   std::vector<LabelMatch> find_label_candidates() {
     const std::size_t from = std::min(header_end_line_, lines_.size());
     std::size_t half = lines_.size();
@@ -745,12 +745,12 @@ class Segmenter {
     if (options_.threads >= 2 && text_.size() >= kSegmentingWorthAThread) {
       half = from + (lines_.size() - from) / 2;
       try {
-        worker.emplace([&] { sort_lines(half, lines_.size(), later); });
+        worker.emplace([&] { classify_lines(half, lines_.size(), later); });
       } catch (const std::system_error&) {
         half = lines_.size();  // no thread to be had: all on this one
       }
     }
-    sort_lines(from, half, first);
+    classify_lines(from, half, first);
     if (worker) worker->join();
     noise_.insert(noise_.end(), first.noise.begin(), first.noise.end());
     noise_.insert(noise_.end(), later.noise.begin(), later.noise.end());
