@@ -78,6 +78,23 @@ void prefault([[maybe_unused]] char* data, [[maybe_unused]] std::size_t size) {
 #endif
 }
 
+/// The error of a failed read, from errno.
+Error read_failed() {
+  return Error{Errc::io_error, fmt::format("cannot read: {}", std::strerror(errno)), {}};
+}
+
+/// Starts `work` on a thread of its own, or does it here when no thread can
+/// be had (then the thread returned is not joinable).
+template <typename Work>
+std::thread elsewhere_or_here(Work&& work) {
+  try {
+    return std::thread(work);
+  } catch (const std::system_error&) {
+    work();
+    return {};
+  }
+}
+
 /// Below this many bytes, a file is read on one thread: a second, which
 /// halved the time of the 210 MB file of bench/, saved nothing on its 2 MB one.
 constexpr std::size_t kWorthReadingInHalves = std::size_t{1} << 24;
@@ -90,7 +107,7 @@ Result<std::size_t> read_range(int fd, std::string& data, std::size_t from, std:
     const ssize_t got = ::pread(fd, data.data() + at, to - at, static_cast<off_t>(at));
     if (got < 0) {
       if (errno == EINTR) continue;
-      return Error{Errc::io_error, fmt::format("cannot read: {}", std::strerror(errno)), {}};
+      return read_failed();
     }
     if (got == 0) break;
     at += static_cast<std::size_t>(got);
@@ -106,23 +123,11 @@ Result<std::size_t> read_in_halves(int fd, std::string& data, std::size_t expect
   data.reserve(expected + 1);
   const std::size_t half = expected / 2;
   std::optional<Result<std::size_t>> later;
-  {
-    std::thread other;
-    try {
-      other = std::thread([&] { prefault(data.data() + half, expected + 1 - half); });
-    } catch (const std::system_error&) {
-      prefault(data.data() + half, expected + 1 - half);  // no second thread: on this one
-    }
-    prefault(data.data(), half);
-    if (other.joinable()) other.join();
-  }
+  std::thread other = elsewhere_or_here([&] { prefault(data.data() + half, expected + 1 - half); });
+  prefault(data.data(), half);
+  if (other.joinable()) other.join();
   data.resize(expected + 1);
-  std::thread other;
-  try {
-    other = std::thread([&] { later = read_range(fd, data, half, expected); });
-  } catch (const std::system_error&) {
-    later = read_range(fd, data, half, expected);
-  }
+  other = elsewhere_or_here([&] { later = read_range(fd, data, half, expected); });
   auto first = read_range(fd, data, 0, half);
   if (other.joinable()) other.join();
   if (!first) return first.error();
@@ -147,7 +152,7 @@ Result<std::string> read_descriptor(int fd, std::size_t max_bytes, std::size_t e
     size = *got;
     // What follows the size the file had, if it grew, is read as a pipe is.
     if (::lseek(fd, static_cast<off_t>(size), SEEK_SET) < 0) {
-      return Error{Errc::io_error, fmt::format("cannot read: {}", std::strerror(errno)), {}};
+      return read_failed();
     }
     room = 0;
   }
@@ -162,7 +167,7 @@ Result<std::string> read_descriptor(int fd, std::size_t max_bytes, std::size_t e
     const ssize_t got = ::read(fd, data.data() + size, data.size() - size);
     if (got < 0) {
       if (errno == EINTR) continue;
-      return Error{Errc::io_error, fmt::format("cannot read: {}", std::strerror(errno)), {}};
+      return read_failed();
     }
     if (got == 0) break;
     size += static_cast<std::size_t>(got);

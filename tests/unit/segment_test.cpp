@@ -445,8 +445,8 @@ std::string read_sample(const std::string& name) {
   return out.str();
 }
 
-/// Every field of two segmentations that the headings, found in two halves
-/// or in one pass, could make differ.
+/// Every field of two segmentations that the headings and the turns' labels,
+/// found in two halves or in one pass, could make differ.
 void check_same_segmentation(const Segmentation& one, const Segmentation& two) {
   REQUIRE(one.document.sections.size() == two.document.sections.size());
   std::size_t differing = 0;
